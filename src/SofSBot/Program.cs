@@ -1,7 +1,22 @@
+using SofSBot.Bot;
+using SofSBot.BotFramework.Hosting;
+using SofSBot.Roles;
+using SofSBot.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddBotFramework();
+builder.AddTableStorage();
+builder.AddRoles();
+builder.AddConversation();
+builder.Services.AddHealthChecks();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+
+app.MapHealthChecks("/health");
+app.MapBotMessages("/api/messages");
+
 app.Run();
 
-/// <summary>Entry point, visible to the test host.</summary>
+/// <summary>The web app's entry point; public so the test host can start it.</summary>
 public partial class Program;

@@ -1,0 +1,3 @@
+namespace SofSBot.BotFramework.Cards;
+
+public sealed record ActionOpenUrl(string Url) : CardAction;

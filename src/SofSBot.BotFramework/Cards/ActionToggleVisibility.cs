@@ -1,0 +1,3 @@
+namespace SofSBot.BotFramework.Cards;
+
+public sealed record ActionToggleVisibility(IReadOnlyList<string> TargetElements) : CardAction;

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace SofSBot.BotFramework.Cards;
+
+/// <summary>A column of a <see cref="ColumnSet"/>; <see cref="Width"/> is <c>auto</c>, <c>stretch</c> or a weight.</summary>
+public sealed record Column(IReadOnlyList<CardElement> Items)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type { get; } = "Column";
+
+    public string? Width { get; init; }
+
+    public string? VerticalContentAlignment { get; init; }
+}

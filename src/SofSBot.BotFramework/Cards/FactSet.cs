@@ -1,0 +1,3 @@
+namespace SofSBot.BotFramework.Cards;
+
+public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using SofSBot.BotFramework.Activities;
+using SofSBot.BotFramework.Connector;
+using SofSBot.BotFramework.Hosting;
+using SofSBot.BotFramework.Invoke;
+using SofSBot.CardActions;
+using SofSBot.Commands;
+using SofSBot.Localization;
+using SofSBot.Roles;
+using SofSBot.TeamsEvents;
+
+namespace SofSBot.Bot;
+
+/// <summary>
+/// Sends each activity to the feature that owns it: text to the command table, card actions to their
+/// verb's handler, installation and conversation updates to the Teams events. Every user-facing path
+/// answers, also when something fails: never silence.
+/// </summary>
+internal sealed partial class ActivityRouter(
+    CommandTable commands,
+    IEnumerable<ICardActionHandler> cardActions,
+    TeamsEventHandler teamsEvents,
+    IRoleResolver roleResolver,
+    ILogger<ActivityRouter> logger) : IActivityHandler
+{
+    private const string HelpCommandWord = "hjälp";
+
+    private readonly Dictionary<string, ICardActionHandler> _cardActionsByVerb =
+        cardActions.ToDictionary(handler => handler.Verb, StringComparer.Ordinal);
+
+    public async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message when activity.Value is { ValueKind: JsonValueKind.Object }:
+                await OnCardSubmitAsync(turn, cancellationToken);
+                return null;
+            case ActivityTypes.Message:
+                await OnMessageAsync(turn, cancellationToken);
+                return null;
+            case ActivityTypes.Invoke when activity.Name == AdaptiveCardAction.InvokeName:
+                return await OnCardInvokeAsync(turn, cancellationToken);
+            case ActivityTypes.Invoke:
+                // Invokes we do not offer (message extensions, task modules): say so, as the SDK does.
+                return new InvokeResponse(StatusCodes.Status501NotImplemented, null);
+            case ActivityTypes.InstallationUpdate:
+                await teamsEvents.OnInstallationUpdateAsync(turn, cancellationToken);
+                return null;
+            case ActivityTypes.ConversationUpdate:
+                await teamsEvents.OnConversationUpdateAsync(turn, cancellationToken);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var language = Languages.FromLocale(activity.Locale);
+        var texts = ConversationTexts.For(language);
+        var text = activity.TextWithoutMentionOf(activity.Recipient?.Id);
+
+        // A bare mention ("@SofSBot") is a request for help.
+        var match = commands.Match(text.Length == 0 ? HelpCommandWord : text);
+        if (match is null)
+        {
+            var inChannel = activity.Conversation?.ConversationType == "channel";
+            await ReplyTextAsync(turn, inChannel ? texts.NotUnderstoodInChannel : texts.NotUnderstoodInChat, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            var teamId = activity.GetTeamsChannelData().Team?.Id;
+            var roles = await roleResolver.GetRolesAsync(activity.From ?? new ChannelAccount(), teamId, cancellationToken);
+            if (!roles.Allows(match.Command.Info.Audience))
+            {
+                LogRefused(match.Command.Info.EnglishName, match.Command.Info.Audience);
+                await ReplyTextAsync(turn, RefusalText(texts, match.Command.Info.Audience), cancellationToken);
+                return;
+            }
+
+            var culture = Languages.CultureFor(activity.Locale, language);
+            await match.Command.ExecuteAsync(new CommandContext(turn, language, culture, roles, teamId, match.Arguments), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogCommandFailed(exception, match.Command.Info.EnglishName);
+            await TryReplyTextAsync(turn, texts.SomethingWentWrong, cancellationToken);
+        }
+    }
+
+    private async Task<InvokeResponse> OnCardInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = Languages.FromLocale(turn.Activity.Locale);
+        var texts = ConversationTexts.For(language);
+        var result = await HandleCardActionAsync(turn, language, texts, cancellationToken);
+        return result switch
+        {
+            { ErrorCode: { } code } => AdaptiveCardInvokeResponse.Error(code, result.Message ?? texts.SomethingWentWrong, ErrorStatus(code)),
+            { Card: { } card } => AdaptiveCardInvokeResponse.Card(card),
+            _ => AdaptiveCardInvokeResponse.Message(result.Message ?? string.Empty),
+        };
+    }
+
+    private async Task OnCardSubmitAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = Languages.FromLocale(turn.Activity.Locale);
+        var texts = ConversationTexts.For(language);
+        var result = await HandleCardActionAsync(turn, language, texts, cancellationToken);
+        if (result.Card is { } card)
+        {
+            await turn.ReplyAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
+        }
+        else
+        {
+            await TryReplyTextAsync(turn, result.Message ?? texts.SomethingWentWrong, cancellationToken);
+        }
+    }
+
+    private async Task<CardActionResult> HandleCardActionAsync(TurnContext turn, Language language, ConversationTexts texts, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var action = AdaptiveCardAction.From(activity);
+        if (action?.Verb is not { } verb || !_cardActionsByVerb.TryGetValue(verb, out var handler))
+        {
+            LogUnknownVerb(action?.Verb);
+            return CardActionResult.Refuse(CardActionErrors.UnknownAction, texts.UnknownCardAction);
+        }
+
+        try
+        {
+            var teamId = activity.GetTeamsChannelData().Team?.Id;
+            var roles = await roleResolver.GetRolesAsync(activity.From ?? new ChannelAccount(), teamId, cancellationToken);
+            if (!roles.Allows(handler.Audience))
+            {
+                LogRefused(verb, handler.Audience);
+                return CardActionResult.Refuse(CardActionErrors.Forbidden, RefusalText(texts, handler.Audience));
+            }
+
+            var culture = Languages.CultureFor(activity.Locale, language);
+            return await handler.HandleAsync(new CardActionContext(turn, action, language, culture, roles, teamId), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogCardActionFailed(exception, verb);
+            return CardActionResult.Refuse(CardActionErrors.Failed, texts.SomethingWentWrong);
+        }
+    }
+
+    private static int ErrorStatus(string code) => code switch
+    {
+        CardActionErrors.Forbidden => StatusCodes.Status403Forbidden,
+        CardActionErrors.Failed => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static string RefusalText(ConversationTexts texts, CommandAudience audience) =>
+        audience == CommandAudience.Coordinators ? texts.OnlyForCoordinators : texts.OnlyForTeamLeaders;
+
+    private static Task<ResourceResponse> ReplyTextAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
+        turn.ReplyAsync(new Activity { Text = text, TextFormat = "markdown" }, cancellationToken);
+
+    /// <summary>Best effort: used when something already failed and the user must still hear about it.</summary>
+    private async Task TryReplyTextAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReplyTextAsync(turn, text, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReplyFailed(exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Command}: open to {Audience} only")]
+    private partial void LogRefused(string command, CommandAudience audience);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A card action with unknown verb {Verb} arrived")]
+    private partial void LogUnknownVerb(string? verb);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The command {Command} failed")]
+    private partial void LogCommandFailed(Exception exception, string command);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The card action {Verb} failed")]
+    private partial void LogCardActionFailed(Exception exception, string verb);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not even tell the user that something failed")]
+    private partial void LogReplyFailed(Exception exception);
+}

@@ -1,0 +1,31 @@
+using SofSBot.Localization;
+
+namespace SofSBot.Bot;
+
+/// <summary>The bot's short answers outside any feature.</summary>
+internal sealed record ConversationTexts(
+    string NotUnderstoodInChat,
+    string NotUnderstoodInChannel,
+    string OnlyForTeamLeaders,
+    string OnlyForCoordinators,
+    string SomethingWentWrong,
+    string UnknownCardAction)
+{
+    public static ConversationTexts Swedish { get; } = new(
+        NotUnderstoodInChat: "Det där förstod jag inte. Skriv **hjälp** så visar jag vad jag kan.",
+        NotUnderstoodInChannel: "Det där förstod jag inte. Skriv **@SofSBot hjälp** så visar jag vad jag kan.",
+        OnlyForTeamLeaders: "Det kan bara teamets teamledare göra.",
+        OnlyForCoordinators: "Det kan bara samordnare göra.",
+        SomethingWentWrong: "Något gick fel hos mig och ingenting sparades. Försök igen om en stund.",
+        UnknownCardAction: "Den här knappen känner jag inte längre igen. Skriv hjälp för att se vad jag kan.");
+
+    public static ConversationTexts English { get; } = new(
+        NotUnderstoodInChat: "I didn't understand that. Type **help** to see what I can do.",
+        NotUnderstoodInChannel: "I didn't understand that. Type **@SofSBot help** to see what I can do.",
+        OnlyForTeamLeaders: "Only the team's leaders can do that.",
+        OnlyForCoordinators: "Only coordinators can do that.",
+        SomethingWentWrong: "Something went wrong on my side and nothing was saved. Please try again in a moment.",
+        UnknownCardAction: "I no longer recognise this button. Type help to see what I can do.");
+
+    public static ConversationTexts For(Language language) => language == Language.English ? English : Swedish;
+}

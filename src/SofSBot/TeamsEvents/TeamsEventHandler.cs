@@ -1,0 +1,210 @@
+using SofSBot.BotFramework.Activities;
+using SofSBot.BotFramework.Hosting;
+using SofSBot.Localization;
+using SofSBot.Storage;
+
+namespace SofSBot.TeamsEvents;
+
+/// <summary>
+/// Keeps the team store in step with Teams' installationUpdate and conversationUpdate events, greets
+/// a team once when SofSBot is added and welcomes each new member once in personal chat.
+/// </summary>
+internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore claims, ILogger<TeamsEventHandler> logger)
+{
+    /// <summary>Claim scope for personal welcomes: a user is welcomed once, whichever way they arrive.</summary>
+    internal const string WelcomeClaimScope = "welcome";
+
+    public async Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var channelData = activity.GetTeamsChannelData();
+        var teamId = channelData.Team?.Id;
+
+        switch (activity.Action)
+        {
+            case "add" or "add-upgrade" when teamId is not null:
+                await OnAddedToTeamAsync(turn, channelData, teamId, cancellationToken);
+                break;
+            case "add" when activity.Conversation?.ConversationType == "personal" && activity.From is { } user:
+                // Someone who installs the bot for themselves is greeted even if a team already
+                // welcomed them; the claim on the activity id only stops a redelivery greeting twice.
+                await WelcomeUserAsync(turn, user, teamName: null, turn.ConversationId, $"install|{activity.Id ?? user.Id}", cancellationToken);
+                break;
+            case "remove" when teamId is not null:
+                await teams.UpdateTeamAsync(teamId, team => team with { State = TeamState.Removed }, cancellationToken);
+                LogRemoved(teamId);
+                break;
+            default:
+                break;
+        }
+    }
+
+    public async Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var channelData = activity.GetTeamsChannelData();
+        if (channelData.Team?.Id is not { } teamId)
+        {
+            // Group chats: nothing to keep until a feature needs them.
+            return;
+        }
+
+        var botId = activity.Recipient?.Id;
+        switch (channelData.EventType)
+        {
+            case "teamRenamed":
+                await teams.UpdateTeamAsync(teamId, team => team with { Name = channelData.Team.Name ?? team.Name }, cancellationToken);
+                break;
+            case "teamArchived":
+                await teams.UpdateTeamAsync(teamId, team => team with { IsArchived = true }, cancellationToken);
+                break;
+            case "teamUnarchived":
+                await teams.UpdateTeamAsync(teamId, team => team with { IsArchived = false }, cancellationToken);
+                break;
+            case "teamDeleted" or "teamHardDeleted":
+                await teams.UpdateTeamAsync(teamId, team => team with { State = TeamState.Deleted }, cancellationToken);
+                break;
+            case "teamRestored":
+                await teams.UpdateTeamAsync(teamId, team => team with { State = TeamState.Installed }, cancellationToken);
+                break;
+            case "channelCreated" or "channelRenamed" or "channelRestored" when channelData.Channel?.Id is { } channelId:
+                await teams.UpsertChannelAsync(teamId, channelId, channelData.Channel.Name, cancellationToken);
+                break;
+            case "channelDeleted" when channelData.Channel?.Id is { } channelId:
+                await teams.MarkChannelDeletedAsync(teamId, channelId, cancellationToken);
+                break;
+            default:
+                // teamMemberAdded/Removed, and the bare conversationUpdate some clients send on install.
+                await OnMembersChangedAsync(turn, channelData, teamId, botId, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task OnMembersChangedAsync(TurnContext turn, TeamsChannelData channelData, string teamId, string? botId, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        foreach (var member in activity.MembersAdded ?? [])
+        {
+            if (IsBot(member, botId))
+            {
+                await OnAddedToTeamAsync(turn, channelData, teamId, cancellationToken);
+            }
+            else
+            {
+                var team = await teams.GetTeamAsync(teamId, cancellationToken);
+                await WelcomeUserAsync(turn, member, team?.Name ?? channelData.Team?.Name, personalConversationId: null, claimKey: null, cancellationToken);
+            }
+        }
+
+        if (activity.MembersRemoved?.Any(member => IsBot(member, botId)) == true)
+        {
+            await teams.UpdateTeamAsync(teamId, team => team with { State = TeamState.Removed }, cancellationToken);
+            LogRemoved(teamId);
+        }
+    }
+
+    private async Task OnAddedToTeamAsync(TurnContext turn, TeamsChannelData channelData, string teamId, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var name = channelData.Team?.Name;
+        var aadGroupId = channelData.Team?.AadGroupId;
+        if (name is null || aadGroupId is null)
+        {
+            // Some events carry the team's id only; the connector knows the rest.
+            var details = await TryAsync(() => turn.Connector.GetTeamDetailsAsync(turn.ServiceUrl, teamId, cancellationToken), "team details", teamId);
+            name ??= details?.Name;
+            aadGroupId ??= details?.AadGroupId;
+        }
+
+        var tenantId = channelData.TenantId ?? activity.Conversation?.TenantId;
+        var isNew = await teams.MarkInstalledAsync(new TeamInstallation(teamId, name, tenantId, turn.ServiceUrl.ToString(), aadGroupId), cancellationToken);
+
+        var channels = await TryAsync(() => turn.Connector.GetChannelsAsync(turn.ServiceUrl, teamId, cancellationToken), "channel list", teamId);
+        foreach (var channel in channels ?? [])
+        {
+            if (channel.Id is not null)
+            {
+                await teams.UpsertChannelAsync(teamId, channel.Id, channel.Name, cancellationToken);
+            }
+        }
+
+        if (!isNew)
+        {
+            return;
+        }
+
+        LogInstalled(teamId, channels?.Count ?? 0);
+        var language = Languages.FromLocale(activity.Locale);
+        var card = WelcomeCards.ForTeam(language, name);
+        await turn.SendAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)], Summary = card.FallbackText }, cancellationToken);
+    }
+
+    private async Task WelcomeUserAsync(
+        TurnContext turn, ChannelAccount user, string? teamName, string? personalConversationId, string? claimKey, CancellationToken cancellationToken)
+    {
+        if (user.Id is not { Length: > 0 } userId)
+        {
+            return;
+        }
+
+        var activity = turn.Activity;
+        var tenantId = activity.GetTeamsChannelData().TenantId ?? activity.Conversation?.TenantId ?? string.Empty;
+        claimKey ??= $"{tenantId}|{user.AadObjectId ?? userId}";
+        if (!await claims.TryClaimAsync(WelcomeClaimScope, claimKey, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            var conversationId = personalConversationId
+                ?? (await turn.Connector.CreatePersonalConversationAsync(turn.ServiceUrl, userId, tenantId, cancellationToken)).Id
+                ?? throw new InvalidOperationException("The connector returned no conversation id.");
+            var card = WelcomeCards.ForMember(Languages.FromLocale(activity.Locale), teamName);
+            var welcome = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Attachments = [Attachment.AdaptiveCard(card)],
+                Summary = card.FallbackText,
+                From = activity.Recipient,
+                Conversation = new ConversationAccount { Id = conversationId },
+            };
+            await turn.Connector.SendToConversationAsync(turn.ServiceUrl, conversationId, welcome, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Give the claim back so a later event (reinstall, rejoin) can welcome them.
+            LogWelcomeFailed(exception, userId);
+            await claims.ReleaseAsync(WelcomeClaimScope, claimKey, cancellationToken);
+        }
+    }
+
+    private async Task<T?> TryAsync<T>(Func<Task<T>> call, string what, string teamId)
+        where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogLookupFailed(exception, what, teamId);
+            return null;
+        }
+    }
+
+    private static bool IsBot(ChannelAccount member, string? botId) =>
+        botId is not null && string.Equals(member.Id, botId, StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SofSBot was added to team {TeamId} with {ChannelCount} channels")]
+    private partial void LogInstalled(string teamId, int channelCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SofSBot was removed from team {TeamId}")]
+    private partial void LogRemoved(string teamId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the {What} of team {TeamId}; going on without it")]
+    private partial void LogLookupFailed(Exception exception, string what, string teamId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not welcome user {UserId} in personal chat")]
+    private partial void LogWelcomeFailed(Exception exception, string userId);
+}
