@@ -70,6 +70,7 @@ public sealed record Activity
     public TeamsChannelData GetTeamsChannelData() => TeamsChannelData.From(ChannelData);
 
     /// <summary>The mentions in this activity.</summary>
+    [JsonIgnore]
     public IEnumerable<Entity> Mentions =>
         Entities?.Where(e => string.Equals(e.Type, Entity.MentionType, StringComparison.OrdinalIgnoreCase)) ?? [];
 
