@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,6 +18,8 @@ public static class BotJson
             // Teams sends numbers as numbers, but a defensive reader costs nothing.
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
             MaxDepth = 64,
+            // The wire is JSON over HTTPS, never embedded in HTML: keep å, ä, ö and quotes readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

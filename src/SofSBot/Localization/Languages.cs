@@ -6,6 +6,11 @@ internal static class Languages
 {
     private static readonly CultureInfo SwedishCulture = CultureInfo.GetCultureInfo("sv-SE");
 
+    // With ICU any well-formed name yields a culture, an unknown one with root formatting; only
+    // cultures the platform really knows are taken from the client.
+    private static readonly HashSet<string> KnownCultureNames =
+        new(CultureInfo.GetCultures(CultureTypes.SpecificCultures | CultureTypes.NeutralCultures).Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// The language for a Teams locale: English for any <c>en</c> locale, Swedish otherwise (the
     /// default, also when Teams sends no locale).
@@ -18,16 +23,9 @@ internal static class Languages
     /// <summary>The culture to format dates and numbers with: the user's own when it is valid.</summary>
     public static CultureInfo CultureFor(string? locale, Language language)
     {
-        if (!string.IsNullOrWhiteSpace(locale))
+        if (!string.IsNullOrWhiteSpace(locale) && KnownCultureNames.Contains(locale))
         {
-            try
-            {
-                return CultureInfo.GetCultureInfo(locale);
-            }
-            catch (CultureNotFoundException)
-            {
-                // Fall through to the language's culture.
-            }
+            return CultureInfo.GetCultureInfo(locale);
         }
 
         return language == Language.English ? CultureInfo.GetCultureInfo("en-GB") : SwedishCulture;
