@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
 using RichardSzalay.MockHttp;
 using SofSBot.BotFramework.Activities;
 using SofSBot.BotFramework.Connector;
@@ -198,6 +201,37 @@ public sealed class ConnectorRetryTests : IDisposable
         Assert.Equal(2, _harness.Requests.Count);
         Assert.Contains("Hej!", _harness.Requests[0].Body, StringComparison.Ordinal);
         Assert.Equal(_harness.Requests[0].Body, _harness.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task A_streamed_body_is_buffered_so_that_a_retry_can_send_it_again()
+    {
+        using var mock = new MockHttpMessageHandler();
+        var bodies = new List<string>();
+        mock.Expect("*").Respond(async request =>
+        {
+            bodies.Add(await RecordingHandler.WireBodyAsync(request.Content!, Ct));
+            return new HttpResponseMessage(HttpStatusCode.BadGateway);
+        });
+        mock.Expect("*").Respond(async request =>
+        {
+            bodies.Add(await RecordingHandler.WireBodyAsync(request.Content!, Ct));
+            return new HttpResponseMessage(HttpStatusCode.Created);
+        });
+        var options = Mock.Of<IOptionsMonitor<ConnectorOptions>>(monitor => monitor.CurrentValue == new ConnectorOptions());
+        using var invoker = new HttpMessageInvoker(new ConnectorRetryHandler(options, _harness.Time, NullLogger<ConnectorRetryHandler>.Instance) { InnerHandler = mock });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://smba.trafficmanager.net/emea/v3/conversations/a%3A1/activities")
+        {
+            // A stream that can be read once only, as a socket would consume it.
+            Content = new StreamContent(new ReadOnceStream("""{"type":"message","text":"Hej!"}"""u8.ToArray())),
+        };
+
+        var call = invoker.SendAsync(request, Ct);
+        await _harness.Time.DriveAsync(call);
+        using var response = await call;
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(["""{"type":"message","text":"Hej!"}""", """{"type":"message","text":"Hej!"}"""], bodies);
     }
 
     [Fact]
