@@ -70,6 +70,7 @@ public sealed record Activity
     public TeamsChannelData GetTeamsChannelData() => TeamsChannelData.From(ChannelData);
 
     /// <summary>The mentions in this activity.</summary>
+    /// <remarks>Derived from <see cref="Entities"/>: not a wire field, so never written as <c>"mentions"</c>.</remarks>
     [JsonIgnore]
     public IEnumerable<Entity> Mentions =>
         Entities?.Where(e => string.Equals(e.Type, Entity.MentionType, StringComparison.OrdinalIgnoreCase)) ?? [];

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SofSBot.BotFramework.Connector;
+
+/// <summary>Registration of the outbound Bot Connector client.</summary>
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IConnectorClient"/> (typed HTTP client: retries outside, bearer token inside),
+    /// <see cref="IBotTokenProvider"/> and <see cref="ConnectorOptions"/> bound to <c>Bot:Connector</c>.
+    /// The caller registers <see cref="BotOptions"/> and an <see cref="Microsoft.Extensions.Configuration.IConfiguration"/>;
+    /// <see cref="TimeProvider.System"/> is used unless another <see cref="TimeProvider"/> is registered.
+    /// </summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ConnectorOptions>()
+            .BindConfiguration(ConnectorOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Singletons: the gate must be shared by every (transient) typed client, the token cache by every handler.
+        services.TryAddSingleton<ConversationGate>();
+        services.TryAddSingleton<IBotTokenProvider>(provider =>
+        {
+            var bot = provider.GetRequiredService<IOptions<BotOptions>>().Value;
+            return new BotTokenProvider(
+                bot,
+                BotCredentialFactory.Create(bot),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<BotTokenProvider>>());
+        });
+        services.TryAddTransient<ConnectorRetryHandler>();
+        services.TryAddTransient<ConnectorAuthorizationHandler>();
+
+        services.AddHttpClient<IConnectorClient, ConnectorClient>((provider, client) =>
+                client.Timeout = provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Timeout)
+            .AddHttpMessageHandler<ConnectorRetryHandler>()
+            .AddHttpMessageHandler<ConnectorAuthorizationHandler>();
+
+        return services;
+    }
+}
