@@ -1,9 +1,27 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SofSBot.BotFramework.Authentication;
 
+/// <summary>Registers the authentication of inbound Bot Framework calls.</summary>
 public static class BotAuthenticationServiceCollectionExtensions
 {
-    // Placeholder until the authenticator lands: replaced by the real registration.
-    public static IServiceCollection AddBotAuthentication(this IServiceCollection services) => services;
+    /// <summary>
+    /// Adds <see cref="IActivityAuthenticator"/> and the cache of Bot Framework's signing keys. The caller
+    /// registers and validates <see cref="BotOptions"/>; resilience for the metadata requests comes from
+    /// the host's HttpClient defaults.
+    /// </summary>
+    public static IServiceCollection AddBotAuthentication(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.TryAddSingleton(TimeProvider.System);
+
+        // A named client through the factory rather than a typed one: typed clients are transient, and
+        // the key cache must be a singleton to be a cache at all.
+        services.AddHttpClient(BotSigningKeyCache.HttpClientName);
+        services.TryAddSingleton<BotSigningKeyCache>();
+        services.TryAddSingleton<IActivityAuthenticator, BotFrameworkActivityAuthenticator>();
+        return services;
+    }
 }
