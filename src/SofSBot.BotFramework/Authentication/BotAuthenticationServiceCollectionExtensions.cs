@@ -19,7 +19,8 @@ public static class BotAuthenticationServiceCollectionExtensions
 
         // A named client through the factory rather than a typed one: typed clients are transient, and
         // the key cache must be a singleton to be a cache at all.
-        services.AddHttpClient(BotSigningKeyCache.HttpClientName);
+        // A stalled metadata endpoint must not hold inbound calls for long; the cache retries later.
+        services.AddHttpClient(BotSigningKeyCache.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.TryAddSingleton<BotSigningKeyCache>();
         services.TryAddSingleton<IActivityAuthenticator, BotFrameworkActivityAuthenticator>();
         return services;
