@@ -1,0 +1,91 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Xunit;
+
+namespace SofSBot.TestSupport;
+
+/// <summary>
+/// Azurite's table service, in memory, on a free loopback port — one per fixture instance. Share one
+/// across test classes with <c>[Collection(AzuriteCollection.Name)]</c>; keep tests apart with
+/// <see cref="NewTableName"/> (every test its own tables) rather than by cleaning up.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    /// <summary>Azurite's well-known development account, published in Azurite's documentation.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>The well-known development account key (not a secret).</summary>
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private NodeProcess? _process;
+    private TableServiceClient? _tableServiceClient;
+
+    /// <summary>The port Azurite's table service listens on (127.0.0.1).</summary>
+    public int Port { get; private set; }
+
+    /// <summary>A connection string for Azure.Data.Tables (what the bot reads from <c>ConnectionStrings:Tables</c>).</summary>
+    public string ConnectionString => string.Create(
+        CultureInfo.InvariantCulture,
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{AccountName};");
+
+    /// <summary>A client for the whole (emulated) account.</summary>
+    public TableServiceClient TableServiceClient =>
+        _tableServiceClient ?? throw new InvalidOperationException("Azurite has not been started (InitializeAsync).");
+
+    /// <summary>The tail of Azurite's output, for diagnostics.</summary>
+    public string Output => _process?.Output ?? string.Empty;
+
+    /// <summary>
+    /// A table name no other test uses: the prefix (letters and digits, starting with a letter)
+    /// plus a random suffix, within Azure's 63-character limit.
+    /// </summary>
+    public static string NewTableName(string prefix = "t")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        if (!char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit) || prefix.Length > 31)
+        {
+            throw new ArgumentException("Use 1-31 ASCII letters or digits, starting with a letter.", nameof(prefix));
+        }
+
+        return prefix + Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>Creates a table with a fresh name (see <see cref="NewTableName"/>) and returns its client.</summary>
+    public async Task<TableClient> CreateTableAsync(string prefix = "t", CancellationToken cancellationToken = default)
+    {
+        var table = TableServiceClient.GetTableClient(NewTableName(prefix));
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return table;
+    }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        Port = FreePort.Next();
+        _process = NodeProcess.StartTool(
+            "azurite",
+            "azurite-table",
+            [
+                "--tableHost", "127.0.0.1",
+                "--tablePort", Port.ToString(CultureInfo.InvariantCulture),
+                "--inMemoryPersistence",
+                "--disableTelemetry",
+                "--silent",
+            ]);
+        await _process.WaitForTcpPortAsync(Port, StartTimeout, CancellationToken.None);
+        _tableServiceClient = new TableServiceClient(ConnectionString);
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+            _process = null;
+        }
+    }
+}
