@@ -23,7 +23,8 @@ internal sealed partial class ActivityRouter(
     IRoleResolver roleResolver,
     ILogger<ActivityRouter> logger) : IActivityHandler
 {
-    private const string HelpCommandWord = "hjälp";
+    // Language-neutral, so a bare mention is answered in the language of the client.
+    private const string HelpCommandWord = "?";
 
     private readonly Dictionary<string, ICardActionHandler> _cardActionsByVerb =
         cardActions.ToDictionary(handler => handler.Verb, StringComparer.Ordinal);
@@ -82,8 +83,10 @@ internal sealed partial class ActivityRouter(
                 return;
             }
 
-            var culture = Languages.CultureFor(activity.Locale, language);
-            await match.Command.ExecuteAsync(new CommandContext(turn, language, culture, roles, teamId, match.Arguments), cancellationToken);
+            // The command word's own language wins over the client's locale.
+            var commandLanguage = match.Command.Info.LanguageOf(match.Word) ?? language;
+            var culture = Languages.CultureFor(activity.Locale, commandLanguage);
+            await match.Command.ExecuteAsync(new CommandContext(turn, commandLanguage, culture, roles, teamId, match.Arguments), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -17,6 +17,16 @@ internal sealed record CommandInfo(
 {
     public IEnumerable<string> Aliases => [SwedishName, EnglishName, .. OtherAliases ?? []];
 
+    /// <summary>
+    /// The language a command word belongs to, when it belongs to one only: someone who writes
+    /// "hjälp" wants Swedish even if their Teams is set to English.
+    /// </summary>
+    public Language? LanguageOf(string word) =>
+        string.Equals(SwedishName, EnglishName, StringComparison.OrdinalIgnoreCase) ? null
+        : string.Equals(word, SwedishName, StringComparison.OrdinalIgnoreCase) ? Language.Swedish
+        : string.Equals(word, EnglishName, StringComparison.OrdinalIgnoreCase) ? Language.English
+        : null;
+
     public string NameIn(Language language) => language == Language.English ? EnglishName : SwedishName;
 
     public string DescriptionIn(Language language) => language == Language.English ? EnglishDescription : SwedishDescription;

@@ -33,7 +33,7 @@ internal sealed partial class CommandTable
         {
             if (normalized == alias)
             {
-                return new CommandMatch(command, string.Empty);
+                return new CommandMatch(command, alias, string.Empty);
             }
 
             if (normalized.StartsWith(alias + " ", StringComparison.Ordinal))
@@ -41,7 +41,7 @@ internal sealed partial class CommandTable
                 // Arguments keep the user's own casing: only the command word is normalized.
                 var words = alias.Split(' ').Length;
                 var arguments = Whitespace().Split(text.Trim(), words + 1);
-                return new CommandMatch(command, arguments.Length > words ? arguments[words].Trim() : string.Empty);
+                return new CommandMatch(command, alias, arguments.Length > words ? arguments[words].Trim() : string.Empty);
             }
         }
 

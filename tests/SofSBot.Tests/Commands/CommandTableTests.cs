@@ -1,4 +1,5 @@
 using SofSBot.Commands;
+using SofSBot.Localization;
 using SofSBot.Roles;
 
 namespace SofSBot.Tests.Commands;
@@ -41,6 +42,24 @@ public sealed class CommandTableTests
     public void Other_text_matches_nothing(string text)
     {
         Assert.Null(_table.Match(text));
+    }
+
+    [Theory]
+    [InlineData("Hjälp", true)]
+    [InlineData("help", false)]
+    public void Command_word_tells_the_language_it_was_written_in(string text, bool swedish)
+    {
+        var match = _table.Match(text)!;
+
+        Assert.Equal(swedish ? Language.Swedish : Language.English, match.Command.Info.LanguageOf(match.Word));
+    }
+
+    [Fact]
+    public void Language_neutral_word_leaves_the_language_to_the_locale()
+    {
+        var match = _table.Match("?")!;
+
+        Assert.Null(match.Command.Info.LanguageOf(match.Word));
     }
 
     [Fact]
