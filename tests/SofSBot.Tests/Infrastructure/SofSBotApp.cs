@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SofSBot.TestSupport;
+
+namespace SofSBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a test server: real storage in Azurite (tables of its own, by prefix), the
+/// Bot Connector faked at the HTTP boundary, and activities pushed through the real endpoint.
+/// </summary>
+internal sealed class SofSBotApp : WebApplicationFactory<Program>
+{
+    private readonly AzuriteFixture _azurite;
+    private readonly string? _appId;
+
+    public SofSBotApp(AzuriteFixture azurite, string? appId = null)
+    {
+        _azurite = azurite;
+        _appId = appId;
+        TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12];
+    }
+
+    public FakeBotConnector Connector { get; } = new();
+
+    public string TablePrefix { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Tables", _azurite.ConnectionString);
+        builder.UseSetting("Storage:TablePrefix", TablePrefix);
+        builder.UseSetting("Bot:AppId", _appId ?? string.Empty);
+        builder.UseSetting("Bot:TenantId", "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f");
+        builder.UseSetting("Bot:Connector:BaseDelay", "00:00:00.010");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+            services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => Connector)));
+    }
+
+    /// <summary>Posts an activity to <c>/api/messages</c> as Teams would.</summary>
+    public async Task<HttpResponseMessage> SendActivityAsync(JsonObject activity, string? bearerToken = null)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Every row of one of this app's tables (empty when the table was never created).</summary>
+    public async Task<IReadOnlyList<TableEntity>> ReadTableAsync(string tableName)
+    {
+        var table = _azurite.TableServiceClient.GetTableClient(TablePrefix + tableName);
+        var rows = new List<TableEntity>();
+        try
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>())
+            {
+                rows.Add(row);
+            }
+        }
+        catch (Azure.RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Not created: nothing stored.
+        }
+
+        return rows;
+    }
+
+    public T GetService<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+}
