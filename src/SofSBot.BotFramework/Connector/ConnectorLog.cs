@@ -6,11 +6,11 @@ namespace SofSBot.BotFramework.Connector;
 /// <summary>The connector's log messages. Tokens and activity contents are never logged.</summary>
 internal static partial class ConnectorLog
 {
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Fetched a Bot Connector token that expires at {ExpiresOn}.")]
-    public static partial void ConnectorTokenFetched(this ILogger logger, DateTimeOffset expiresOn);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Fetched a token for {Scope} that expires at {ExpiresOn}.")]
+    public static partial void TokenFetched(this ILogger logger, string scope, DateTimeOffset expiresOn);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Could not get a Bot Connector token.")]
-    public static partial void ConnectorTokenFailed(this ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Could not get a token for {Scope}.")]
+    public static partial void TokenFailed(this ILogger logger, Exception exception, string scope);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Not sending the bot's token to {Host} over plain HTTP.")]
     public static partial void TokenWithheldOverHttp(this ILogger logger, string host);

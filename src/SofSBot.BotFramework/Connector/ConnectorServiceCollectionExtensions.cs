@@ -10,7 +10,8 @@ public static class ConnectorServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IConnectorClient"/> (typed HTTP client: retries outside, bearer token inside),
-    /// <see cref="IBotTokenProvider"/> and <see cref="ConnectorOptions"/> bound to <c>Bot:Connector</c>.
+    /// <see cref="IBotTokenProvider"/>, <see cref="IBotAccessTokenSource"/> (the bot's app-only tokens
+    /// for any scope) and <see cref="ConnectorOptions"/> bound to <c>Bot:Connector</c>.
     /// The caller registers <see cref="BotOptions"/> and an <see cref="Microsoft.Extensions.Configuration.IConfiguration"/>;
     /// <see cref="TimeProvider.System"/> is used unless another <see cref="TimeProvider"/> is registered.
     /// </summary>
@@ -26,15 +27,18 @@ public static class ConnectorServiceCollectionExtensions
 
         // Singletons: the gate must be shared by every (transient) typed client, the token cache by every handler.
         services.TryAddSingleton<ConversationGate>();
-        services.TryAddSingleton<IBotTokenProvider>(provider =>
+        // One credential and token cache for every scope the bot calls (connector, Graph).
+        services.TryAddSingleton<IBotAccessTokenSource>(provider =>
         {
             var bot = provider.GetRequiredService<IOptions<BotOptions>>().Value;
-            return new BotTokenProvider(
-                bot,
+            return new BotAccessTokenSource(
                 BotCredentialFactory.Create(bot),
                 provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILogger<BotTokenProvider>>());
+                provider.GetRequiredService<ILogger<BotAccessTokenSource>>());
         });
+        services.TryAddSingleton<IBotTokenProvider>(provider => new BotTokenProvider(
+            provider.GetRequiredService<IOptions<BotOptions>>().Value,
+            provider.GetRequiredService<IBotAccessTokenSource>()));
         services.TryAddTransient<ConnectorRetryHandler>();
         services.TryAddTransient<ConnectorAuthorizationHandler>();
 
