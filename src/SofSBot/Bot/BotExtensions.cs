@@ -2,6 +2,7 @@ using SofSBot.BotFramework.Hosting;
 using SofSBot.CardActions;
 using SofSBot.Commands;
 using SofSBot.Help;
+using SofSBot.Roles;
 using SofSBot.Storage;
 using SofSBot.TeamsEvents;
 
@@ -9,7 +10,7 @@ namespace SofSBot.Bot;
 
 internal static class BotExtensions
 {
-    /// <summary>The conversation features: Teams events, the command table, card actions and help.</summary>
+    /// <summary>The conversation features: Teams events, the command table, card actions, help and the team-leader commands.</summary>
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,6 +23,10 @@ internal static class BotExtensions
 
         services.AddSingleton<IBotCommand, HelpCommand>();
         services.AddSingleton<ICardActionHandler, ShowHelpCardAction>();
+
+        services.AddSingleton<IBotCommand, LeadersCommand>();
+        services.AddSingleton<IBotCommand, AddLeaderCommand>();
+        services.AddSingleton<IBotCommand, RemoveLeaderCommand>();
         return builder;
     }
 }

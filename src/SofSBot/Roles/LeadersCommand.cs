@@ -1,0 +1,43 @@
+using System.Text;
+using SofSBot.Commands;
+
+namespace SofSBot.Roles;
+
+/// <summary><c>teamledare</c> / <c>leaders</c>, in a team channel: lists the team's named leaders.</summary>
+internal sealed class LeadersCommand(INamedLeaderStore leaders) : IBotCommand
+{
+    public CommandInfo Info { get; } = new(
+        SwedishName: "teamledare",
+        EnglishName: "leaders",
+        SwedishDescription: LeaderTexts.Swedish.ListDescription,
+        EnglishDescription: LeaderTexts.English.ListDescription,
+        Audience: CommandAudience.Coordinators);
+
+    public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var texts = LeaderTexts.For(context.Language);
+        if (context.TeamId is not { Length: > 0 } teamId)
+        {
+            await context.ReplyTextAsync(texts.OnlyInTeamChannel, cancellationToken);
+            return;
+        }
+
+        var named = await leaders.ListAsync(teamId, cancellationToken);
+        var text = new StringBuilder();
+        if (named.Count == 0)
+        {
+            text.Append(texts.NoneNamed);
+        }
+        else
+        {
+            text.Append(texts.ListHeading);
+            foreach (var leader in named)
+            {
+                text.Append("\n\n- ").Append(leader.Name ?? leader.AadObjectId);
+            }
+        }
+
+        text.Append("\n\n").Append(texts.OwnersLeadToo);
+        await context.ReplyTextAsync(text.ToString(), cancellationToken);
+    }
+}

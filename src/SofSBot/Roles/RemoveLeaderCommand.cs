@@ -1,0 +1,43 @@
+using SofSBot.Commands;
+
+namespace SofSBot.Roles;
+
+/// <summary>
+/// <c>teamledare ta bort @namn</c> / <c>leaders remove @name</c>, in a team channel: removes a named
+/// leader. The team's owners in Teams stay leaders; that is Teams' to change.
+/// </summary>
+internal sealed class RemoveLeaderCommand(INamedLeaderStore leaders) : IBotCommand
+{
+    public CommandInfo Info { get; } = new(
+        SwedishName: "teamledare ta bort",
+        EnglishName: "leaders remove",
+        SwedishDescription: LeaderTexts.Swedish.RemoveDescription,
+        EnglishDescription: LeaderTexts.English.RemoveDescription,
+        Audience: CommandAudience.Coordinators);
+
+    public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var texts = LeaderTexts.For(context.Language);
+        if (context.TeamId is not { Length: > 0 } teamId)
+        {
+            await context.ReplyTextAsync(texts.OnlyInTeamChannel, cancellationToken);
+            return;
+        }
+
+        var candidate = await LeaderCandidates.FindAsync(context, teamId, cancellationToken);
+        if (candidate is null)
+        {
+            await context.ReplyTextAsync(texts.WhoUsage, cancellationToken);
+            return;
+        }
+
+        if (candidate.AadObjectId is not { } objectId)
+        {
+            await context.ReplyTextAsync(string.Format(context.Culture, texts.NotInTeam, candidate.DisplayName), cancellationToken);
+            return;
+        }
+
+        var removed = await leaders.RemoveAsync(teamId, objectId, cancellationToken);
+        await context.ReplyTextAsync(string.Format(context.Culture, removed ? texts.Removed : texts.NotNamed, candidate.DisplayName), cancellationToken);
+    }
+}
