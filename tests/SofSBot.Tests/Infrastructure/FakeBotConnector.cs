@@ -24,6 +24,9 @@ internal sealed class FakeBotConnector : HttpMessageHandler
     /// <summary>The channels <c>GET v3/teams/{id}/conversations</c> lists, per team.</summary>
     public ConcurrentDictionary<string, IReadOnlyList<(string Id, string? Name)>> Channels { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The roster <c>GET v3/conversations/{id}/pagedmembers</c> returns, per team (one page).</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<JsonObject>> Members { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Status codes to answer the next calls with, before answering normally.</summary>
     public ConcurrentQueue<HttpStatusCode> Failures { get; } = new();
 
@@ -59,6 +62,7 @@ internal sealed class FakeBotConnector : HttpMessageHandler
             ("PUT", ["v3", "conversations", _, "activities", var activityId]) => Json(new JsonObject { ["id"] = activityId }),
             ("GET", ["v3", "teams", var teamId]) => Json(new JsonObject { ["id"] = teamId, ["name"] = "Utredningsteam 1", ["aadGroupId"] = "d1c2b3a4-9e8f-4a7b-8c6d-5e4f3a2b1c0d" }),
             ("GET", ["v3", "teams", var teamId, "conversations"]) => ListChannels(teamId),
+            ("GET", ["v3", "conversations", var teamId, "pagedmembers"]) => ListMembers(teamId),
             _ => Refuse(request.Method, path),
         };
     }
@@ -78,6 +82,12 @@ internal sealed class FakeBotConnector : HttpMessageHandler
         var channels = Channels.TryGetValue(teamId, out var list) ? list : [(teamId, null)];
         var conversations = new JsonArray([.. channels.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["name"] = c.Name })]);
         return Json(new JsonObject { ["conversations"] = conversations });
+    }
+
+    private HttpResponseMessage ListMembers(string teamId)
+    {
+        var members = Members.TryGetValue(teamId, out var list) ? list : [];
+        return Json(new JsonObject { ["members"] = new JsonArray([.. members.Select(m => m.DeepClone())]) });
     }
 
     private HttpResponseMessage Refuse(HttpMethod method, string path)

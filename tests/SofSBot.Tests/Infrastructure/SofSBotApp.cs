@@ -19,11 +19,14 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
 {
     private readonly AzuriteFixture _azurite;
     private readonly string? _appId;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public SofSBotApp(AzuriteFixture azurite, string? appId = null)
+    /// <param name="settings">Further configuration, e.g. <c>Roles:Coordinators:0</c>.</param>
+    public SofSBotApp(AzuriteFixture azurite, string? appId = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _azurite = azurite;
         _appId = appId;
+        _settings = settings ?? new Dictionary<string, string?>();
         TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12];
     }
 
@@ -39,6 +42,11 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
         builder.UseSetting("Bot:AppId", _appId ?? string.Empty);
         builder.UseSetting("Bot:TenantId", "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f");
         builder.UseSetting("Bot:Connector:BaseDelay", "00:00:00.010");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
             services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => Connector)));

@@ -66,7 +66,23 @@ internal static class TeamsActivities
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
     };
 
-    public static JsonObject ChannelMention(string textAfterMention, string locale = "sv-SE")
+    /// <summary>A channel message from <paramref name="from"/> that also mentions <paramref name="mentioned"/> at its end, as Teams sends it (no Entra id in the mention).</summary>
+    public static JsonObject ChannelMentionOf(string textAfterMention, JsonObject mentioned, JsonObject from, string locale = "sv-SE")
+    {
+        var activity = ChannelMention(textAfterMention, locale);
+        var name = mentioned["name"]!.GetValue<string>();
+        activity["from"] = from.DeepClone();
+        activity["text"] = activity["text"]!.GetValue<string>() + $" <at>{name}</at>";
+        activity["entities"]!.AsArray().Add(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = $"<at>{name}</at>",
+            ["mentioned"] = new JsonObject { ["id"] = mentioned["id"]!.GetValue<string>(), ["name"] = name },
+        });
+        return activity;
+    }
+
+    public static JsonObject ChannelMention(string textAfterMention, string locale = "sv-SE", JsonObject? from = null)
     {
         var id = NextId();
         return new JsonObject
@@ -78,7 +94,7 @@ internal static class TeamsActivities
             ["locale"] = locale,
             ["channelId"] = "msteams",
             ["serviceUrl"] = FakeBotConnector.ServiceUrl,
-            ["from"] = Karin,
+            ["from"] = (from ?? Karin).DeepClone(),
             ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "SofSBot" },
             ["conversation"] = new JsonObject { ["id"] = $"{TeammoteChannelId};messageid={id}", ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = TenantId },
             ["entities"] = new JsonArray(new JsonObject
