@@ -20,7 +20,7 @@ public sealed class InstallAndHelpTests(BotInPlaygroundFixture fixture) : IClass
 
     // installationUpdate carries the client's locale (en-US here), conversationUpdate none (so
     // Swedish), the Playground sends both at once and whichever the bot handles first greets: the
-    // welcome card may come in either language (see the end-to-end section of docs/local-development.md).
+    // welcome card may come in either language (see docs/local-development.md).
     private static readonly string[] TeamWelcomeHeadings = ["Hej Utredningsteam 1! Jag är SofSBot.", "Hello Utredningsteam 1! I'm SofSBot."];
 
     private static readonly TimeSpan BotTimeout = TimeSpan.FromSeconds(20);
