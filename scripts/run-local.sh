@@ -2,7 +2,8 @@
 # Runs SofSBot locally: Azurite (tables, in memory), the bot, and the Microsoft 365 Agents
 # Playground with the demo team from .m365agentsplayground.yml. Ctrl-C stops everything.
 #
-# Ports can be moved with AZURITE_PORT, BOT_PORT and PLAYGROUND_PORT (defaults 10002, 3978, 56150).
+# Ports can be set with AZURITE_PORT, BOT_PORT and PLAYGROUND_PORT (defaults 10002, 3978, 56150).
+# A default port that is taken is replaced by a free one; a port you set must be free.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +11,10 @@ cd "$ROOT"
 # shellcheck source=lib/common.sh
 source "$ROOT/scripts/lib/common.sh"
 
+# Remember which ports were chosen by the user: those must be free, defaults may move.
+AZURITE_PORT_SET="${AZURITE_PORT:+yes}"
+BOT_PORT_SET="${BOT_PORT:+yes}"
+PLAYGROUND_PORT_SET="${PLAYGROUND_PORT:+yes}"
 AZURITE_PORT="${AZURITE_PORT:-10002}"
 BOT_PORT="${BOT_PORT:-3978}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
@@ -47,11 +52,26 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-ensure_port_free() {
-  local port="$1" what="$2" variable="$3"
-  if port_in_use "$port"; then
+free_port() {
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+}
+
+# choose_port VARIABLE WHAT — keeps the port in VARIABLE when it is free; when it is taken, fails
+# if the user set it, else moves to a free port (e.g. another bot already holds 3978).
+choose_port() {
+  local variable="$1" what="$2"
+  local port="${!variable}" set_flag="${variable}_SET"
+  local set_by_user="${!set_flag}"
+  if ! port_in_use "$port"; then
+    return
+  fi
+  if [[ -n "$set_by_user" ]]; then
     die "port $port (for $what) is already in use. Stop whatever listens there (e.g. 'ss -ltnp | grep :$port') or choose another port with $variable=<port>."
   fi
+  local free
+  free="$(free_port)"
+  echo "Port $port (for $what) is taken; using $free instead (set $variable to choose)."
+  printf -v "$variable" '%s' "$free"
 }
 
 # start NAME LOGFILE COMMAND... — runs the command in its own session, output to LOGFILE.
@@ -91,10 +111,10 @@ require_command curl "Install curl (e.g. 'sudo apt-get install curl')."
 require_command setsid "Install util-linux."
 ensure_node_modules "$ROOT"
 
-ensure_port_free "$AZURITE_PORT" "Azurite" AZURITE_PORT
-ensure_port_free "$BOT_PORT" "the bot" BOT_PORT
+choose_port AZURITE_PORT "Azurite"
+choose_port BOT_PORT "the bot"
 # The Playground would silently move to a random port if its port were taken.
-ensure_port_free "$PLAYGROUND_PORT" "the Agents Playground" PLAYGROUND_PORT
+choose_port PLAYGROUND_PORT "the Agents Playground"
 
 mkdir -p "$LOG_DIR"
 
@@ -140,7 +160,7 @@ cat <<EOF
   SofSBot is running locally.
 
   Open   http://localhost:$PLAYGROUND_PORT   in your browser (the Agents Playground).
-  You are Karin Lindqvist, team leader of "$TEAM_NAME".
+  You are Karin Lindqvist, a member of the team "$TEAM_NAME".
   Type   hjälp   in the personal chat, or "@SofSBot hjälp" in a channel of the team.
 
   Logs:  .local/logs/ (azurite.log, bot.log, playground.log, playground-traffic.log)
