@@ -1,6 +1,7 @@
 using SofSBot.Bot;
 using SofSBot.BotFramework.Hosting;
 using SofSBot.Roles;
+using SofSBot.Scheduling;
 using SofSBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddBotFramework();
 builder.AddTableStorage();
 builder.AddRoles();
 builder.AddConversation();
+builder.AddScheduling();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

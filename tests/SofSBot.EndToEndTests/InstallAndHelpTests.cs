@@ -18,10 +18,8 @@ public sealed class InstallAndHelpTests(BotInPlaygroundFixture fixture) : IClass
     private const string SwedishHelpHeading = "Så använder du SofSBot";
     private const string EnglishHelpHeading = "How to use SofSBot";
 
-    // installationUpdate carries the client's locale (en-US here), conversationUpdate none (so
-    // Swedish), the Playground sends both at once and whichever the bot handles first greets: the
-    // welcome card may come in either language (see docs/local-development.md).
-    private static readonly string[] TeamWelcomeHeadings = ["Hej Utredningsteam 1! Jag är SofSBot.", "Hello Utredningsteam 1! I'm SofSBot."];
+    // Only installationUpdate greets, in its locale: en-US in the Playground.
+    private static readonly string[] TeamWelcomeHeadings = ["Hello Utredningsteam 1! I'm SofSBot."];
 
     private static readonly TimeSpan BotTimeout = TimeSpan.FromSeconds(20);
 

@@ -74,7 +74,7 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
                 await teams.MarkChannelDeletedAsync(teamId, channelId, cancellationToken);
                 break;
             default:
-                // teamMemberAdded/Removed, and the bare conversationUpdate some clients send on install.
+                // teamMemberAdded and teamMemberRemoved (the bot itself among them on install and removal).
                 await OnMembersChangedAsync(turn, channelData, teamId, botId, cancellationToken);
                 break;
         }
@@ -87,7 +87,13 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
         {
             if (IsBot(member, botId))
             {
-                await OnAddedToTeamAsync(turn, channelData, teamId, cancellationToken);
+                // Teams announces an install twice, at the same moment: installationUpdate (with the
+                // installer's locale) and this. Only installationUpdate installs and greets, so the
+                // greeting's language never depends on which arrives first; this one refreshes.
+                if (await teams.GetTeamAsync(teamId, cancellationToken) is { State: TeamState.Installed })
+                {
+                    await RefreshChannelsAsync(turn, teamId, cancellationToken);
+                }
             }
             else
             {
@@ -119,6 +125,21 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
         var tenantId = channelData.TenantId ?? activity.Conversation?.TenantId;
         var isNew = await teams.MarkInstalledAsync(new TeamInstallation(teamId, name, tenantId, turn.ServiceUrl.ToString(), aadGroupId), cancellationToken);
 
+        var channelCount = await RefreshChannelsAsync(turn, teamId, cancellationToken);
+        if (!isNew)
+        {
+            return;
+        }
+
+        LogInstalled(teamId, channelCount);
+        var language = Languages.FromLocale(activity.Locale);
+        var card = WelcomeCards.ForTeam(language, name);
+        await turn.SendAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)], Summary = card.FallbackText }, cancellationToken);
+    }
+
+    /// <summary>Stores the team's channels as the connector lists them; returns how many.</summary>
+    private async Task<int> RefreshChannelsAsync(TurnContext turn, string teamId, CancellationToken cancellationToken)
+    {
         var channels = await TryAsync(() => turn.Connector.GetChannelsAsync(turn.ServiceUrl, teamId, cancellationToken), "channel list", teamId);
         foreach (var channel in channels ?? [])
         {
@@ -128,15 +149,7 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
             }
         }
 
-        if (!isNew)
-        {
-            return;
-        }
-
-        LogInstalled(teamId, channels?.Count ?? 0);
-        var language = Languages.FromLocale(activity.Locale);
-        var card = WelcomeCards.ForTeam(language, name);
-        await turn.SendAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)], Summary = card.FallbackText }, cancellationToken);
+        return channels?.Count ?? 0;
     }
 
     private async Task WelcomeUserAsync(

@@ -30,6 +30,14 @@ internal sealed class FakeBotConnector : HttpMessageHandler
     /// <summary>Status codes to answer the next calls with, before answering normally.</summary>
     public ConcurrentQueue<HttpStatusCode> Failures { get; } = new();
 
+    /// <summary>Called with every recorded call, e.g. to stop a test part-way.</summary>
+    public Action<ConnectorCall>? OnCall { get; set; }
+
+    /// <summary>The new channel threads the bot started (scheduled and "post now" cards).</summary>
+    public IEnumerable<ConnectorCall> ChannelThreads =>
+        Calls.Where(call => call.Method == HttpMethod.Post && call.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+            && call.Body?["channelData"]?["channel"]?["id"] is not null);
+
     /// <summary>The messages the bot sent or replied (not updates), in order.</summary>
     public IEnumerable<ConnectorCall> Posts =>
         Calls.Where(call => call.Method == HttpMethod.Post && call.Path.Contains("/activities", StringComparison.Ordinal));
@@ -48,6 +56,7 @@ internal sealed class FakeBotConnector : HttpMessageHandler
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1..]; // drop "emea"
         var call = new ConnectorCall(request.Method, path, body is { Length: > 0 } ? JsonNode.Parse(body) : null);
         Calls.Enqueue(call);
+        OnCall?.Invoke(call);
 
         if (Failures.TryDequeue(out var failure))
         {

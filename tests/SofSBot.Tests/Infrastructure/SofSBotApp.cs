@@ -22,15 +22,28 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     /// <param name="settings">Further configuration, e.g. <c>Roles:Coordinators:0</c>.</param>
-    public SofSBotApp(AzuriteFixture azurite, string? appId = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="tablePrefix">Share another app's tables, as a second instance would.</param>
+    /// <param name="connector">Share another app's fake connector, to see both instances' posts.</param>
+    /// <param name="time">Time for the app; the system clock when null.</param>
+    public SofSBotApp(
+        AzuriteFixture azurite,
+        string? appId = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? tablePrefix = null,
+        FakeBotConnector? connector = null,
+        TimeProvider? time = null)
     {
         _azurite = azurite;
         _appId = appId;
         _settings = settings ?? new Dictionary<string, string?>();
-        TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        TablePrefix = tablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..12];
+        Connector = connector ?? new FakeBotConnector();
+        _time = time;
     }
 
-    public FakeBotConnector Connector { get; } = new();
+    private readonly TimeProvider? _time;
+
+    public FakeBotConnector Connector { get; }
 
     public string TablePrefix { get; }
 
@@ -42,6 +55,8 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
         builder.UseSetting("Bot:AppId", _appId ?? string.Empty);
         builder.UseSetting("Bot:TenantId", "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f");
         builder.UseSetting("Bot:Connector:BaseDelay", "00:00:00.010");
+        // Tests run the scheduler's passes themselves (SchedulerService.RunOnceAsync).
+        builder.UseSetting("Scheduler:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -49,7 +64,13 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
-            services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => Connector)));
+        {
+            services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => Connector));
+            if (_time is not null)
+            {
+                services.AddSingleton(_time);
+            }
+        });
     }
 
     /// <summary>Posts an activity to <c>/api/messages</c> as Teams would.</summary>

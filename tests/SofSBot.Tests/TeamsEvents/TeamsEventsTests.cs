@@ -83,6 +83,16 @@ public sealed class TeamsEventsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Greeting_follows_the_installers_locale_whichever_event_comes_first()
+    {
+        await _app.SendActivityAsync(BotAddedToTeam());
+        await _app.SendActivityAsync(InstalledInTeam(locale: "en-US"));
+
+        var welcome = Assert.Single(_app.Connector.Posts);
+        Assert.Equal("Hello Utredningsteam 1! I'm SofSBot.", welcome.Card?["body"]?[0]?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Removed_and_added_again_greets_again()
     {
         await _app.SendActivityAsync(InstalledInTeam());

@@ -1,0 +1,17 @@
+namespace SofSBot.Scheduling;
+
+/// <summary>The teams' schedules.</summary>
+internal interface IScheduleStore
+{
+    Task<Schedule?> GetAsync(string teamId, string scheduleId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Schedule>> ListForTeamAsync(string teamId, CancellationToken cancellationToken);
+
+    /// <summary>Every schedule that is not paused, across all teams: what the scheduler walks.</summary>
+    IAsyncEnumerable<Schedule> ListActiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces a schedule.</summary>
+    Task SaveAsync(Schedule schedule, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string teamId, string scheduleId, CancellationToken cancellationToken);
+}

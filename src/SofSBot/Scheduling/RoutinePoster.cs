@@ -1,0 +1,28 @@
+using SofSBot.BotFramework.Activities;
+using SofSBot.BotFramework.Connector;
+using SofSBot.Routines;
+using SofSBot.TeamsEvents;
+
+namespace SofSBot.Scheduling;
+
+/// <summary>Posts the card of one occurrence as a new thread in the schedule's channel.</summary>
+internal sealed class RoutinePoster(IConnectorClient connector, PostBudget budget)
+{
+    /// <summary>
+    /// Waits for budget (cancellable), then posts. The post itself is not cancelled once sent: a
+    /// request cut off mid-flight would leave us not knowing whether the card is in the channel.
+    /// </summary>
+    public async Task<ConversationResourceResponse> PostAsync(Team team, Schedule schedule, DateOnly meetingDate, TimeOnly meetingTime, CancellationToken waitToken)
+    {
+        using var lease = await budget.AcquireAsync(waitToken);
+        waitToken.ThrowIfCancellationRequested();
+        var card = RoutineCard.Create(schedule.Routine, schedule.Language, meetingDate, meetingTime);
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Attachments = [Attachment.AdaptiveCard(card)],
+            Summary = card.FallbackText,
+        };
+        return await connector.CreateChannelThreadAsync(new Uri(team.ServiceUrl), schedule.ChannelId, team.TenantId, activity, CancellationToken.None);
+    }
+}

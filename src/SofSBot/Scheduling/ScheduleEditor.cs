@@ -1,0 +1,155 @@
+using System.Globalization;
+using SofSBot.BotFramework.Cards;
+using SofSBot.CardActions;
+using SofSBot.Localization;
+using SofSBot.TeamsEvents;
+
+namespace SofSBot.Scheduling;
+
+/// <summary>
+/// What a team leader does with the team's schedules, behind the schedule card's buttons. The
+/// caller has checked the leader's role; every change is for the team the card action came from.
+/// </summary>
+internal sealed partial class ScheduleEditor(
+    IScheduleStore schedules,
+    ITeamStore teams,
+    RoutinePoster poster,
+    TimeProvider time,
+    ILogger<ScheduleEditor> logger)
+{
+    public async Task<AdaptiveCard> ListAsync(string teamId, Language language, string? notice, CancellationToken cancellationToken)
+    {
+        var list = await schedules.ListForTeamAsync(teamId, cancellationToken);
+        var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
+        return ScheduleCards.List(list, channels, time.GetUtcNow(), language, notice);
+    }
+
+    public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = ScheduleTexts.For(context.Language);
+        if (context.TeamId is not { } teamId)
+        {
+            return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.OnlyInTeam);
+        }
+
+        var scheduleId = context.Action.GetDataString("scheduleId");
+        switch (context.Action.Verb)
+        {
+            case ScheduleCards.ListVerb:
+                return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, null, cancellationToken));
+
+            case ScheduleCards.NewVerb:
+            {
+                var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
+                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                var form = ScheduleForm.New(today, context.Turn.Activity.GetTeamsChannelData().Channel?.Id ?? teamId);
+                return CardActionResult.ShowCard(ScheduleCards.Form(form, channels, context.Language));
+            }
+
+            case ScheduleCards.EditVerb:
+            {
+                if (await FindAsync(teamId, scheduleId, cancellationToken) is not { } schedule)
+                {
+                    return await NotFoundAsync(teamId, context.Language, cancellationToken);
+                }
+
+                var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
+                return CardActionResult.ShowCard(ScheduleCards.Form(ScheduleForm.From(schedule), channels, context.Language));
+            }
+
+            case ScheduleCards.SaveVerb:
+                return await SaveAsync(context, teamId, texts, cancellationToken);
+
+            case ScheduleCards.PauseVerb or ScheduleCards.ResumeVerb:
+            {
+                if (await FindAsync(teamId, scheduleId, cancellationToken) is not { } schedule)
+                {
+                    return await NotFoundAsync(teamId, context.Language, cancellationToken);
+                }
+
+                var paused = context.Action.Verb == ScheduleCards.PauseVerb;
+                await schedules.SaveAsync(schedule with { IsPaused = paused, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+                return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, texts.Saved, cancellationToken));
+            }
+
+            case ScheduleCards.DeleteVerb:
+                if (scheduleId is not null)
+                {
+                    await schedules.DeleteAsync(teamId, scheduleId, cancellationToken);
+                }
+
+                return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, texts.Deleted, cancellationToken));
+
+            case ScheduleCards.PostNowVerb:
+                return await PostNowAsync(teamId, scheduleId, context.Language, texts, cancellationToken);
+
+            default:
+                return CardActionResult.Refuse(CardActionErrors.UnknownAction, texts.NotFound);
+        }
+    }
+
+    private async Task<CardActionResult> SaveAsync(CardActionContext context, string teamId, ScheduleTexts texts, CancellationToken cancellationToken)
+    {
+        var form = ScheduleForm.Read(context.Action);
+        var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
+        var parsed = form.Parse([.. channels.Select(c => c.ChannelId)], texts);
+        if (!parsed.IsValid)
+        {
+            return CardActionResult.ShowCard(ScheduleCards.Form(form, channels, context.Language, parsed.Errors));
+        }
+
+        var now = time.GetUtcNow();
+        var existing = form.ScheduleId is null ? null : await schedules.GetAsync(teamId, form.ScheduleId, cancellationToken);
+        var schedule = new Schedule(
+            teamId,
+            existing?.ScheduleId ?? Guid.NewGuid().ToString("N"),
+            parsed.Routine,
+            parsed.ChannelId,
+            parsed.Rule!,
+            parsed.Language,
+            existing?.IsPaused ?? false,
+            existing?.CreatedBy ?? context.Turn.Activity.From?.AadObjectId ?? context.Turn.Activity.From?.Id ?? string.Empty,
+            existing?.CreatedAt ?? now,
+            now);
+        await schedules.SaveAsync(schedule, cancellationToken);
+        LogSaved(teamId, schedule.ScheduleId, schedule.Routine);
+        return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, texts.Saved, cancellationToken));
+    }
+
+    private async Task<CardActionResult> PostNowAsync(string teamId, string? scheduleId, Language language, ScheduleTexts texts, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(teamId, scheduleId, cancellationToken) is not { } schedule
+            || await teams.GetTeamAsync(teamId, cancellationToken) is not { } team)
+        {
+            return await NotFoundAsync(teamId, language, cancellationToken);
+        }
+
+        // A trial post for the coming occurrence (or today, when none is left), outside the ledger:
+        // the scheduled post still comes at its time.
+        var now = time.GetUtcNow();
+        var next = OccurrenceCalculator.From(schedule.Rule, now).FirstOrDefault();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.Rule.TimeZoneId);
+        var localNow = TimeZoneInfo.ConvertTime(now, zone);
+        await poster.PostAsync(
+            team,
+            schedule,
+            next?.LocalDate ?? DateOnly.FromDateTime(localNow.DateTime),
+            next?.LocalTime ?? schedule.Rule.TimeOfDay,
+            cancellationToken);
+
+        var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
+        var channel = channels.FirstOrDefault(c => c.ChannelId == schedule.ChannelId);
+        var channelName = channel is null || channel.IsGeneral ? texts.GeneralChannel : channel.Name ?? texts.GeneralChannel;
+        var notice = string.Format(CultureInfo.InvariantCulture, texts.PostedNow, channelName);
+        return CardActionResult.ShowCard(ScheduleCards.List(await schedules.ListForTeamAsync(teamId, cancellationToken), channels, now, language, notice));
+    }
+
+    private async Task<Schedule?> FindAsync(string teamId, string? scheduleId, CancellationToken cancellationToken) =>
+        scheduleId is null ? null : await schedules.GetAsync(teamId, scheduleId, cancellationToken);
+
+    private async Task<CardActionResult> NotFoundAsync(string teamId, Language language, CancellationToken cancellationToken) =>
+        CardActionResult.ShowCard(await ListAsync(teamId, language, ScheduleTexts.For(language).NotFound, cancellationToken));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saved schedule {ScheduleId} ({Routine}) for team {TeamId}")]
+    private partial void LogSaved(string teamId, string scheduleId, Routines.RoutineKind routine);
+}
