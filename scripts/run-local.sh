@@ -131,9 +131,19 @@ else
   TABLES_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 fi
 
+# The Playground's current user (Karin Lindqvist, the demo team's leader) is made a coordinator for
+# this run only: without Graph (no app id) a coordinator is how she leads the team, e.g. for
+# "@SofSBot schema". Read from the Playground config so the two cannot drift apart.
+LEADER_OBJECT_ID="$(awk '
+  /^currentUser:/ { inside = 1; next }
+  /^[^[:space:]#]/ { inside = 0 }
+  inside && $1 == "aadObjectId:" { gsub(/["\047]/, "", $2); print $2; exit }' "$CONFIG_FILE")"
+[[ -n "$LEADER_OBJECT_ID" ]] || die "no currentUser.aadObjectId in $CONFIG_FILE"
+
 echo "Starting the bot on http://127.0.0.1:$BOT_PORT (dotnet run; the first build takes a while)..."
 start Bot "$LOG_DIR/bot.log" \
   env ASPNETCORE_ENVIRONMENT=Development "ConnectionStrings__Tables=$TABLES_CONNECTION" \
+  "Roles__Coordinators__0=$LEADER_OBJECT_ID" \
   dotnet run --project "$ROOT/src/SofSBot" --urls "http://127.0.0.1:$BOT_PORT"
 wait_until Bot "$LAST_PID" 300 "$LOG_DIR/bot.log" curl -fsS "http://127.0.0.1:$BOT_PORT/health"
 
@@ -160,8 +170,9 @@ cat <<EOF
   SofSBot is running locally.
 
   Open   http://localhost:$PLAYGROUND_PORT   in your browser (the Agents Playground).
-  You are Karin Lindqvist, a member of the team "$TEAM_NAME".
+  You are Karin Lindqvist, the leader of the team "$TEAM_NAME" (a coordinator in this run).
   Type   hjälp   in the personal chat, or "@SofSBot hjälp" in a channel of the team.
+  Type   @SofSBot schema   in a channel of the team (e.g. Teammöte) to schedule its routines.
 
   Logs:  .local/logs/ (azurite.log, bot.log, playground.log, playground-traffic.log)
   Stop:  Ctrl-C

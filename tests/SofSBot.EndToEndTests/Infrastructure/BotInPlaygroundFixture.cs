@@ -15,6 +15,7 @@ public sealed class BotInPlaygroundFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly AzuriteFixture _azurite = new();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private SofSBotApplicationFactory? _bot;
     private AgentsPlayground? _playground;
     private PlaygroundConfig? _config;
@@ -23,6 +24,21 @@ public sealed class BotInPlaygroundFixture : IAsyncLifetime
     /// The tables the bot uses are named <c>{TablePrefix}{TableName}</c>; the bot allows 21 letters
     /// and digits at most.
     /// </summary>
+    public BotInPlaygroundFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>
+    /// A bot with more configuration (e.g. <c>Roles:Coordinators:0</c>). Internal: xunit wants one
+    /// public constructor; a test class that needs settings uses a fixture that wraps this one
+    /// (<see cref="TeamLeaderInPlaygroundFixture"/>).
+    /// </summary>
+    internal BotInPlaygroundFixture(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+    }
+
     public string TablePrefix { get; } = "e2e" + Guid.NewGuid().ToString("N")[..12];
 
     public AgentsPlayground Playground => _playground ?? throw NotStarted();
@@ -46,7 +62,7 @@ public sealed class BotInPlaygroundFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         await _azurite.InitializeAsync();
 
-        _bot = new SofSBotApplicationFactory(FreePort.Next(), _azurite.ConnectionString, TablePrefix);
+        _bot = new SofSBotApplicationFactory(FreePort.Next(), _azurite.ConnectionString, TablePrefix, _settings);
         _bot.StartServer();
 
         _playground = await AgentsPlayground.StartAsync(_bot.Endpoint, cancellationToken: timeout.Token);

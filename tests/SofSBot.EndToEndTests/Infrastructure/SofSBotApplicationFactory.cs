@@ -22,12 +22,15 @@ internal sealed class SofSBotApplicationFactory : WebApplicationFactory<Program>
     private readonly int _port;
     private readonly string _tablesConnectionString;
     private readonly string _tablePrefix;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public SofSBotApplicationFactory(int port, string tablesConnectionString, string tablePrefix)
+    /// <param name="settings">More configuration, e.g. <c>Roles:Coordinators:0</c>; applied last.</param>
+    public SofSBotApplicationFactory(int port, string tablesConnectionString, string tablePrefix, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _port = port;
         _tablesConnectionString = tablesConnectionString;
         _tablePrefix = tablePrefix;
+        _settings = settings ?? new Dictionary<string, string?>();
         // Real sockets; the address comes from "urls" below, which the bot rebinds to 127.0.0.1
         // in anonymous mode (AnonymousModeGuard.BindToLoopback).
         UseKestrel();
@@ -43,13 +46,15 @@ internal sealed class SofSBotApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["urls"] = $"http://127.0.0.1:{_port.ToString(CultureInfo.InvariantCulture)}",
-            ["ConnectionStrings:Tables"] = _tablesConnectionString,
-            ["Storage:TablePrefix"] = _tablePrefix,
-            ["Bot:AppId"] = string.Empty,
-        }));
+        builder.ConfigureAppConfiguration(configuration => configuration
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["urls"] = $"http://127.0.0.1:{_port.ToString(CultureInfo.InvariantCulture)}",
+                ["ConnectionStrings:Tables"] = _tablesConnectionString,
+                ["Storage:TablePrefix"] = _tablePrefix,
+                ["Bot:AppId"] = string.Empty,
+            })
+            .AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();
