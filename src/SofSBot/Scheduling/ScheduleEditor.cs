@@ -41,7 +41,8 @@ internal sealed partial class ScheduleEditor(
             case ScheduleCards.NewVerb:
             {
                 var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
-                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                var stockholm = TimeZoneInfo.FindSystemTimeZoneById(ScheduleForm.DefaultTimeZone);
+                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), stockholm).DateTime);
                 var form = ScheduleForm.New(today, context.Turn.Activity.GetTeamsChannelData().Channel?.Id ?? teamId);
                 return CardActionResult.ShowCard(ScheduleCards.Form(form, channels, context.Language));
             }
