@@ -13,6 +13,35 @@ internal static class LeaderCandidates
     private const int RosterPageSize = 200;
 
     /// <summary>The person, or null when the command names nobody (or more than one).</summary>
+    /// <summary>
+    /// The person a leader command names, in the team the command came from, with their Entra object
+    /// id; null after telling the coordinator what is missing (no team, nobody named, not in the team).
+    /// </summary>
+    public static async Task<(string TeamId, string ObjectId, LeaderCandidate Candidate)?> ResolveAsync(
+        CommandContext context, LeaderTexts texts, CancellationToken cancellationToken)
+    {
+        if (context.TeamId is not { Length: > 0 } teamId)
+        {
+            await context.ReplyTextAsync(texts.OnlyInTeamChannel, cancellationToken);
+            return null;
+        }
+
+        var candidate = await FindAsync(context, teamId, cancellationToken);
+        if (candidate is null)
+        {
+            await context.ReplyTextAsync(texts.WhoUsage, cancellationToken);
+            return null;
+        }
+
+        if (candidate.AadObjectId is not { } objectId)
+        {
+            await context.ReplyTextAsync(string.Format(context.Culture, texts.NotInTeam, candidate.DisplayName), cancellationToken);
+            return null;
+        }
+
+        return (teamId, objectId, candidate);
+    }
+
     public static async Task<LeaderCandidate?> FindAsync(CommandContext context, string teamId, CancellationToken cancellationToken)
     {
         var activity = context.Turn.Activity;

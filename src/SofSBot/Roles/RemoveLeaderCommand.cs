@@ -18,22 +18,8 @@ internal sealed class RemoveLeaderCommand(INamedLeaderStore leaders) : IBotComma
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var texts = LeaderTexts.For(context.Language);
-        if (context.TeamId is not { Length: > 0 } teamId)
+        if (await LeaderCandidates.ResolveAsync(context, texts, cancellationToken) is not var (teamId, objectId, candidate))
         {
-            await context.ReplyTextAsync(texts.OnlyInTeamChannel, cancellationToken);
-            return;
-        }
-
-        var candidate = await LeaderCandidates.FindAsync(context, teamId, cancellationToken);
-        if (candidate is null)
-        {
-            await context.ReplyTextAsync(texts.WhoUsage, cancellationToken);
-            return;
-        }
-
-        if (candidate.AadObjectId is not { } objectId)
-        {
-            await context.ReplyTextAsync(string.Format(context.Culture, texts.NotInTeam, candidate.DisplayName), cancellationToken);
             return;
         }
 
