@@ -12,6 +12,12 @@ internal interface IOccurrenceLedger
     /// </summary>
     Task<OccurrenceClaim?> TryClaimAsync(string teamId, string scheduleId, string occurrenceKey, string owner, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves a claim to <see cref="OccurrenceState.Posting"/> just before the card is sent, checking
+    /// that the claim is still ours. Null when another instance took it over meanwhile.
+    /// </summary>
+    Task<OccurrenceClaim?> TryStartPostingAsync(OccurrenceClaim claim, CancellationToken cancellationToken);
+
     Task MarkPostedAsync(OccurrenceClaim claim, string conversationId, string? activityId, CancellationToken cancellationToken);
 
     Task MarkSkippedAsync(OccurrenceClaim claim, string reason, CancellationToken cancellationToken);

@@ -12,10 +12,17 @@ internal sealed class RoutinePoster(IConnectorClient connector, PostBudget budge
     /// Waits for budget (cancellable), then posts. The post itself is not cancelled once sent: a
     /// request cut off mid-flight would leave us not knowing whether the card is in the channel.
     /// </summary>
-    public async Task<ConversationResourceResponse> PostAsync(Team team, Schedule schedule, DateOnly meetingDate, TimeOnly meetingTime, CancellationToken waitToken)
+    /// <param name="beforeSend">Asked once the budget allows the post; false cancels it (returns null).</param>
+    public async Task<ConversationResourceResponse?> PostAsync(
+        Team team, Schedule schedule, DateOnly meetingDate, TimeOnly meetingTime, CancellationToken waitToken, Func<Task<bool>>? beforeSend = null)
     {
         using var lease = await budget.AcquireAsync(waitToken);
         waitToken.ThrowIfCancellationRequested();
+        if (beforeSend is not null && !await beforeSend())
+        {
+            return null;
+        }
+
         var card = RoutineCard.Create(schedule.Routine, schedule.Language, meetingDate, meetingTime);
         var activity = new Activity
         {

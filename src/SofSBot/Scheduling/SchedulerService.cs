@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Extensions.Options;
 using SofSBot.BotFramework.Connector;
 using SofSBot.TeamsEvents;
@@ -57,26 +58,34 @@ internal sealed partial class SchedulerService(
 
         await foreach (var schedule in schedules.ListActiveAsync(cancellationToken))
         {
-            // Never post what was due before the schedule existed.
-            var windowStart = Max(now - settings.GraceWindow, schedule.CreatedAt);
-            due.AddRange(OccurrenceCalculator.Between(schedule.Rule, windowStart, now)
-                .Where(occurrence => !_settled.ContainsKey((schedule.ScheduleId, LedgerKey(occurrence))))
-                .Select(occurrence => (schedule, occurrence)));
-
-            var missedStart = Max(now - settings.GraceWindow - settings.MissedLookback, schedule.CreatedAt);
-            foreach (var missed in OccurrenceCalculator.Between(schedule.Rule, missedStart, windowStart - TimeSpan.FromTicks(1)))
+            try
             {
-                if (_settled.ContainsKey((schedule.ScheduleId, LedgerKey(missed))))
-                {
-                    continue;
-                }
+                // Never post what was due before the schedule existed.
+                var windowStart = Max(now - settings.GraceWindow, schedule.CreatedAt);
+                due.AddRange(OccurrenceCalculator.Between(schedule.Rule, windowStart, now)
+                    .Where(occurrence => !_settled.ContainsKey((schedule.ScheduleId, LedgerKey(occurrence))))
+                    .Select(occurrence => (schedule, occurrence)));
 
-                if (await ledger.TryRecordMissedAsync(schedule.TeamId, schedule.ScheduleId, LedgerKey(missed), cancellationToken))
+                var missedStart = Max(now - settings.GraceWindow - settings.MissedLookback, schedule.CreatedAt);
+                foreach (var missed in OccurrenceCalculator.Between(schedule.Rule, missedStart, windowStart - TimeSpan.FromTicks(1)))
                 {
-                    LogMissed(schedule.TeamId, schedule.ScheduleId, LedgerKey(missed), settings.GraceWindow);
-                }
+                    if (_settled.ContainsKey((schedule.ScheduleId, LedgerKey(missed))))
+                    {
+                        continue;
+                    }
 
-                _settled[(schedule.ScheduleId, LedgerKey(missed))] = missed.At;
+                    if (await ledger.TryRecordMissedAsync(schedule.TeamId, schedule.ScheduleId, LedgerKey(missed), cancellationToken))
+                    {
+                        LogMissed(schedule.TeamId, schedule.ScheduleId, LedgerKey(missed), settings.GraceWindow);
+                    }
+
+                    _settled[(schedule.ScheduleId, LedgerKey(missed))] = missed.At;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One broken schedule must not keep every other team's cards from going out.
+                LogScheduleFailed(exception, schedule.TeamId, schedule.ScheduleId);
             }
         }
 
@@ -106,10 +115,18 @@ internal sealed partial class SchedulerService(
         var claim = await ledger.TryClaimAsync(schedule.TeamId, schedule.ScheduleId, key, InstanceId, CancellationToken.None);
         if (claim is null)
         {
-            _settled[(schedule.ScheduleId, key)] = occurrence.At;
+            // Settled for good only when done; a live claim of another instance is asked about again,
+            // in case that instance goes away before posting.
+            var record = await ledger.GetAsync(schedule.ScheduleId, key, CancellationToken.None);
+            if (record?.State is OccurrenceState.Posted or OccurrenceState.Skipped or OccurrenceState.Posting)
+            {
+                _settled[(schedule.ScheduleId, key)] = occurrence.At;
+            }
+
             return false;
         }
 
+        OccurrenceClaim? posting = null;
         try
         {
             var team = await teams.GetTeamAsync(schedule.TeamId, cancellationToken);
@@ -121,38 +138,71 @@ internal sealed partial class SchedulerService(
                 return false;
             }
 
-            var thread = await poster.PostAsync(team, schedule, occurrence.LocalDate, occurrence.LocalTime, cancellationToken);
+            var thread = await poster.PostAsync(
+                team,
+                schedule,
+                occurrence.LocalDate,
+                occurrence.LocalTime,
+                cancellationToken,
+                async () => (posting = await ledger.TryStartPostingAsync(claim, CancellationToken.None)) is not null);
             _settled[(schedule.ScheduleId, key)] = occurrence.At;
+            if (thread is null)
+            {
+                // Another instance took the claim over while we waited for budget: it posts.
+                return false;
+            }
 
             // The card is in the channel: record it whatever happens to this instance now.
-            await ledger.MarkPostedAsync(claim, thread.Id ?? schedule.ChannelId, thread.ActivityId, CancellationToken.None);
+            await RecordPostedAsync(posting!, thread, schedule, key);
             LogPosted(schedule.TeamId, schedule.ScheduleId, key);
             return true;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && posting is null)
         {
             // Stopped before posting: give the occurrence back for the next run (or instance).
             await ledger.ReleaseAsync(claim, CancellationToken.None);
             throw;
         }
+        catch (ConnectorException exception) when (exception.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed)
+        {
+            // Throttled to the end of the retries: nothing was created, so the next run tries again.
+            LogPostFailed(exception, schedule.TeamId, schedule.ScheduleId, key, (int?)exception.StatusCode);
+            await ledger.ReleaseAsync(posting ?? claim, CancellationToken.None);
+            return false;
+        }
         catch (ConnectorException exception)
         {
-            // Retries are spent (e.g. a long 429): the next run tries again within the grace window.
-            LogPostFailed(exception, schedule.TeamId, schedule.ScheduleId, key, (int?)exception.StatusCode);
+            // Refused (403: bot removed, 404: channel deleted) or the outcome is unknown (a 5xx or a
+            // dropped connection after the request left): posting again could make a second card.
+            LogPostAbandoned(exception, schedule.TeamId, schedule.ScheduleId, key, (int?)exception.StatusCode);
+            await ledger.MarkSkippedAsync(posting ?? claim, $"connector {(int?)exception.StatusCode}", CancellationToken.None);
+            _settled[(schedule.ScheduleId, key)] = occurrence.At;
+            return false;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && posting is null)
+        {
+            // Failed before anything was sent (storage, credentials): give it back for the next run.
+            LogStorageFailed(exception, schedule.TeamId, schedule.ScheduleId, key);
             await ledger.ReleaseAsync(claim, CancellationToken.None);
             return false;
         }
-        catch (Azure.RequestFailedException exception)
-        {
-            // Storage failed before the post (reading the team): safe to give back. After the post,
-            // recording failed: keep the claim, so the lease (not a second post) settles it.
-            LogStorageFailed(exception, schedule.TeamId, schedule.ScheduleId, key);
-            if (!_settled.ContainsKey((schedule.ScheduleId, key)))
-            {
-                await ledger.ReleaseAsync(claim, CancellationToken.None);
-            }
+    }
 
-            return false;
+    /// <summary>Records a post, retrying briefly: the row stays Posting (never re-posted) if it cannot.</summary>
+    private async Task RecordPostedAsync(OccurrenceClaim posting, BotFramework.Connector.ConversationResourceResponse thread, Schedule schedule, string key)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ledger.MarkPostedAsync(posting, thread.Id ?? schedule.ChannelId, thread.ActivityId, CancellationToken.None);
+                return;
+            }
+            catch (Azure.RequestFailedException exception) when (attempt < 3)
+            {
+                LogStorageFailed(exception, schedule.TeamId, schedule.ScheduleId, key);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), time, CancellationToken.None);
+            }
         }
     }
 
@@ -188,8 +238,14 @@ internal sealed partial class SchedulerService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Posting occurrence {OccurrenceKey} of schedule {ScheduleId} in team {TeamId} failed with {StatusCode}; will try again")]
     private partial void LogPostFailed(Exception exception, string teamId, string scheduleId, string occurrenceKey, int? statusCode);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storage failed around occurrence {OccurrenceKey} of schedule {ScheduleId} in team {TeamId}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Posting occurrence {OccurrenceKey} of schedule {ScheduleId} in team {TeamId} was refused or its outcome is unknown ({StatusCode}); recorded as skipped, not posted again")]
+    private partial void LogPostAbandoned(Exception exception, string teamId, string scheduleId, string occurrenceKey, int? statusCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not handle occurrence {OccurrenceKey} of schedule {ScheduleId} in team {TeamId}; the next run tries again")]
     private partial void LogStorageFailed(Exception exception, string teamId, string scheduleId, string occurrenceKey);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Schedule {ScheduleId} of team {TeamId} could not be expanded; it is skipped this run")]
+    private partial void LogScheduleFailed(Exception exception, string teamId, string scheduleId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A scheduler run failed; the next run tries again")]
     private partial void LogRunFailed(Exception exception);

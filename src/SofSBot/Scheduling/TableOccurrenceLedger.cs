@@ -61,6 +61,24 @@ internal sealed class TableOccurrenceLedger(TableProvider tables, TimeProvider t
         }
     }
 
+    public async Task<OccurrenceClaim?> TryStartPostingAsync(OccurrenceClaim claim, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var changes = new TableEntity(TableKey.Escape(claim.ScheduleId), TableKey.Escape(claim.OccurrenceKey))
+        {
+            [nameof(OccurrenceEntity.State)] = nameof(OccurrenceState.Posting),
+        };
+        try
+        {
+            var updated = await table.UpdateEntityAsync(changes, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+            return claim with { ETag = updated.Headers.ETag ?? ETag.All };
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
     public Task MarkPostedAsync(OccurrenceClaim claim, string conversationId, string? activityId, CancellationToken cancellationToken) =>
         MergeAsync(claim, new TableEntity
         {

@@ -13,7 +13,7 @@ namespace SofSBot.Scheduling;
 /// list is one partition query. The scheduler reads all active rows with one filtered scan; with a
 /// few schedules per team that is a handful of pages even for 300 teams.
 /// </summary>
-internal sealed class TableScheduleStore(TableProvider tables) : IScheduleStore
+internal sealed partial class TableScheduleStore(TableProvider tables, ILogger<TableScheduleStore> logger) : IScheduleStore
 {
     public const string TableName = "Schedules";
 
@@ -42,7 +42,19 @@ internal sealed class TableScheduleStore(TableProvider tables) : IScheduleStore
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         await foreach (var entity in table.QueryAsync<ScheduleEntity>(e => e.IsPaused == false, cancellationToken: cancellationToken))
         {
-            yield return entity.ToSchedule();
+            Schedule schedule;
+            try
+            {
+                schedule = entity.ToSchedule();
+            }
+            catch (Exception exception) when (exception is FormatException or ArgumentException or OverflowException)
+            {
+                // A row this version cannot read (edited by hand, or written by a newer version).
+                LogUnreadable(exception, entity.TeamId, entity.ScheduleId);
+                continue;
+            }
+
+            yield return schedule;
         }
     }
 
@@ -153,4 +165,7 @@ internal sealed class TableScheduleStore(TableProvider tables) : IScheduleStore
 
         private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Schedule {ScheduleId} of team {TeamId} cannot be read and is left out")]
+    private partial void LogUnreadable(Exception exception, string teamId, string scheduleId);
 }

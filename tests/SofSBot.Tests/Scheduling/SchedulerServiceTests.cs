@@ -132,12 +132,12 @@ public sealed class SchedulerServiceTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Failed_post_is_tried_again_on_the_next_run()
+    public async Task Throttled_post_is_tried_again_on_the_next_run()
     {
         var time = new FakeTimeProvider(MondayMeeting.AddMinutes(1));
         await using var app = new SofSBotApp(azurite, time: time, settings: new Dictionary<string, string?> { ["Bot:Connector:MaxAttempts"] = "1" });
         await SeedAsync(app, teams: 1);
-        app.Connector.Failures.Enqueue(System.Net.HttpStatusCode.BadGateway);
+        app.Connector.Failures.Enqueue(System.Net.HttpStatusCode.TooManyRequests);
 
         Assert.Equal(0, await app.GetService<SchedulerService>().RunOnceAsync(default));
         Assert.Equal(1, await app.GetService<SchedulerService>().RunOnceAsync(default));
@@ -145,6 +145,57 @@ public sealed class SchedulerServiceTests(AzuriteFixture azurite)
 
         // One refused attempt, one card.
         Assert.Equal(2, app.Connector.ChannelThreads.Count());
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(403)]
+    public async Task Post_refused_or_of_unknown_outcome_is_recorded_as_skipped_and_never_posted_again(int status)
+    {
+        // After a 502 the card may exist already: a second one would be worse than a logged gap.
+        var time = new FakeTimeProvider(MondayMeeting.AddMinutes(1));
+        await using var app = new SofSBotApp(azurite, time: time, settings: new Dictionary<string, string?> { ["Bot:Connector:MaxAttempts"] = "1" });
+        await SeedAsync(app, teams: 1);
+        app.Connector.Failures.Enqueue((System.Net.HttpStatusCode)status);
+
+        await app.GetService<SchedulerService>().RunOnceAsync(default);
+        time.Advance(TimeSpan.FromMinutes(10));
+        await using var restarted = new SofSBotApp(azurite, time: time, tablePrefix: app.TablePrefix, connector: app.Connector);
+        await restarted.GetService<SchedulerService>().RunOnceAsync(default);
+
+        Assert.Single(app.Connector.ChannelThreads);
+        Assert.Equal(OccurrenceState.Skipped, (await app.GetService<IOccurrenceLedger>().GetAsync(ScheduleOf(0), "2025-03-31", default))?.State);
+    }
+
+    [Fact]
+    public async Task Claim_of_an_instance_that_died_before_sending_is_taken_over_after_the_lease()
+    {
+        var time = new FakeTimeProvider(MondayMeeting.AddMinutes(1));
+        await using var app = new SofSBotApp(azurite, time: time);
+        await SeedAsync(app, teams: 1);
+        var ledger = app.GetService<IOccurrenceLedger>();
+        Assert.NotNull(await ledger.TryClaimAsync(TeamOf(0), ScheduleOf(0), "2025-03-31", "dead-instance", default));
+
+        Assert.Equal(0, await app.GetService<SchedulerService>().RunOnceAsync(default));
+        time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(1, await app.GetService<SchedulerService>().RunOnceAsync(default));
+        Assert.Single(app.Connector.ChannelThreads);
+    }
+
+    [Fact]
+    public async Task Claim_of_an_instance_that_died_while_sending_is_never_taken_over()
+    {
+        var time = new FakeTimeProvider(MondayMeeting.AddMinutes(1));
+        await using var app = new SofSBotApp(azurite, time: time);
+        await SeedAsync(app, teams: 1);
+        var ledger = app.GetService<IOccurrenceLedger>();
+        var claim = await ledger.TryClaimAsync(TeamOf(0), ScheduleOf(0), "2025-03-31", "dead-instance", default);
+        Assert.NotNull(await ledger.TryStartPostingAsync(claim!, default));
+
+        time.Advance(TimeSpan.FromMinutes(30));
+        await app.GetService<SchedulerService>().RunOnceAsync(default);
+
+        Assert.Empty(app.Connector.ChannelThreads);
     }
 
     private static string TeamOf(int i) => $"19:team{i:D3}@thread.tacv2";
