@@ -1,3 +1,4 @@
+using System.Globalization;
 using SofSBot.BotFramework.Activities;
 using SofSBot.BotFramework.Hosting;
 using SofSBot.Localization;
@@ -13,6 +14,9 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
 {
     /// <summary>Claim scope for personal welcomes: a user is welcomed once, whichever way they arrive.</summary>
     internal const string WelcomeClaimScope = "welcome";
+
+    /// <summary>Claim scope for team greetings: one per installation of SofSBot in a team.</summary>
+    internal const string TeamWelcomeClaimScope = "team-welcome";
 
     public async Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -126,15 +130,30 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
         var isNew = await teams.MarkInstalledAsync(new TeamInstallation(teamId, name, tenantId, turn.ServiceUrl.ToString(), aadGroupId), cancellationToken);
 
         var channelCount = await RefreshChannelsAsync(turn, teamId, cancellationToken);
-        if (!isNew)
+        if (isNew)
+        {
+            LogInstalled(teamId, channelCount);
+        }
+
+        // Greeted once per installation (its start time is part of the key), and only when the card
+        // went out: a failed send gives the claim back, so a redelivered event greets.
+        var installedAt = (await teams.GetTeamAsync(teamId, cancellationToken))?.InstalledAt ?? default;
+        var claimKey = string.Create(CultureInfo.InvariantCulture, $"{teamId}|{installedAt.UtcTicks}");
+        if (!await claims.TryClaimAsync(TeamWelcomeClaimScope, claimKey, cancellationToken))
         {
             return;
         }
 
-        LogInstalled(teamId, channelCount);
-        var language = Languages.FromLocale(activity.Locale);
-        var card = WelcomeCards.ForTeam(language, name);
-        await turn.SendAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)], Summary = card.FallbackText }, cancellationToken);
+        try
+        {
+            var card = WelcomeCards.ForTeam(Languages.FromLocale(activity.Locale), name);
+            await turn.SendAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)], Summary = card.FallbackText }, cancellationToken);
+        }
+        catch
+        {
+            await claims.ReleaseAsync(TeamWelcomeClaimScope, claimKey, CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>Stores the team's channels as the connector lists them; returns how many.</summary>
@@ -184,11 +203,16 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
             };
             await turn.Connector.SendToConversationAsync(turn.ServiceUrl, conversationId, welcome, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
-            // Give the claim back so a later event (reinstall, rejoin) can welcome them.
+            // Give the claim back (also when the request was cut off) so a later event can welcome them.
+            await claims.ReleaseAsync(WelcomeClaimScope, claimKey, CancellationToken.None);
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
+
             LogWelcomeFailed(exception, userId);
-            await claims.ReleaseAsync(WelcomeClaimScope, claimKey, cancellationToken);
         }
     }
 

@@ -93,6 +93,29 @@ public sealed class TeamsEventsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Greeting_that_failed_to_send_is_sent_when_the_install_is_delivered_again()
+    {
+        // The channel list (first call) works; the greeting (second call) is refused once.
+        _app.Connector.OnCall = call =>
+        {
+            if (call.Path.EndsWith("/activities", StringComparison.Ordinal) && !_app.Connector.Posts.Skip(1).Any())
+            {
+                _app.Connector.Failures.Enqueue(HttpStatusCode.Forbidden);
+            }
+        };
+        var install = InstalledInTeam();
+
+        using var failed = await _app.SendActivityAsync(install);
+        _app.Connector.OnCall = null;
+        using var redelivered = await _app.SendActivityAsync(install);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(2, _app.Connector.Posts.Count());
+        Assert.NotNull(_app.Connector.Posts.Last().Card);
+    }
+
+    [Fact]
     public async Task Removed_and_added_again_greets_again()
     {
         await _app.SendActivityAsync(InstalledInTeam());
