@@ -153,12 +153,9 @@ internal sealed partial class ActivityRouter(
         }
     }
 
-    private static int ErrorStatus(string code) => code switch
-    {
-        CardActionErrors.Forbidden => StatusCodes.Status403Forbidden,
-        CardActionErrors.Failed => StatusCodes.Status500InternalServerError,
-        _ => StatusCodes.Status400BadRequest,
-    };
+    // Teams documents 400 for errors the user should read; 500 only for our own failures.
+    private static int ErrorStatus(string code) =>
+        code == CardActionErrors.Failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest;
 
     private static string RefusalText(ConversationTexts texts, CommandAudience audience) =>
         audience == CommandAudience.Coordinators ? texts.OnlyForCoordinators : texts.OnlyForTeamLeaders;

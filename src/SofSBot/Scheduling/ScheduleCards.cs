@@ -136,7 +136,12 @@ internal static class ScheduleCards
         var days = string.Join(", ", rule.Weekdays.Select(d => culture.DateTimeFormat.GetDayName(d)));
         var rhythm = rule.OnlyInWeeks.Count > 0
             ? string.Format(culture, texts.InWeeks, WeekList.Format(rule.OnlyInWeeks))
-            : rule.EveryNWeeks == 1 ? texts.EveryWeek : string.Format(culture, texts.EveryNWeeks, rule.EveryNWeeks);
+            : rule.EveryNWeeks switch
+            {
+                1 => texts.EveryWeek,
+                2 => texts.EveryOtherWeek,
+                var n => string.Format(culture, texts.EveryNWeeks, culture.TwoLetterISOLanguageName == "sv" ? SwedishOrdinal(n) : n.ToString(culture)),
+            };
         var text = $"{days} {rule.TimeOfDay:HH:mm}, {rhythm}";
         if (rule.BreakWeeks.Count > 0)
         {
@@ -145,6 +150,11 @@ internal static class ScheduleCards
 
         return text;
     }
+
+    /// <summary>"3:e", "21:a", "22:a", "11:e": :a after a last digit 1 or 2, except in 11 and 12.</summary>
+    internal static string SwedishOrdinal(int number) =>
+        number.ToString(CultureInfo.InvariantCulture)
+        + (number % 10 is 1 or 2 && number % 100 is not (11 or 12) ? ":a" : ":e");
 
     private static readonly DayOfWeek[] IsoWeekdays =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];

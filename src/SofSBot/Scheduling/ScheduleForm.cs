@@ -85,7 +85,7 @@ internal sealed record ScheduleForm(
             errors.Add(texts.ErrorNoWeekday);
         }
 
-        if (!TimeOnly.TryParseExact(Time?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (!TimeOnly.TryParseExact(Time?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             errors.Add(texts.ErrorTime);
         }
@@ -117,7 +117,7 @@ internal sealed record ScheduleForm(
             }
             else
             {
-                errors.Add(texts.ErrorEndBeforeStart);
+                errors.Add(texts.ErrorDate);
             }
         }
 
@@ -147,6 +147,9 @@ internal sealed record ScheduleForm(
             ScheduleRuleError.EveryNWeeksOutOfRange => texts.ErrorEveryNWeeks,
             ScheduleRuleError.EndBeforeStart => texts.ErrorEndBeforeStart,
             ScheduleRuleError.UnknownTimeZone => texts.ErrorTimeZone,
+            ScheduleRuleError.UnknownWeekday => texts.ErrorNoWeekday,
+            ScheduleRuleError.TimeOfDayNotWholeMinutes => texts.ErrorTime,
+            ScheduleRuleError.DateOutOfRange => texts.ErrorDate,
             _ => texts.ErrorWeeks,
         }).Distinct());
 

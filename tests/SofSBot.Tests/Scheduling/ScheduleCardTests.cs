@@ -88,6 +88,28 @@ public sealed class ScheduleCardTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_other_week_reads_as_swedish_says_it()
+    {
+        var form = ValidForm();
+        form["everyNWeeks"] = "2";
+
+        var card = await InvokeAsync(ScheduleCards.SaveVerb, form);
+
+        Assert.Contains("måndag 08:30, varannan vecka", card.ToJsonString(SofSBot.BotFramework.BotJson.Options), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3, "3:e")]
+    [InlineData(21, "21:a")]
+    [InlineData(22, "22:a")]
+    [InlineData(11, "11:e")]
+    [InlineData(12, "12:e")]
+    public void Swedish_ordinals_end_in_a_after_one_and_two(int number, string expected)
+    {
+        Assert.Equal(expected, ScheduleCards.SwedishOrdinal(number));
+    }
+
+    [Fact]
     public async Task Post_now_puts_the_routine_card_into_the_chosen_channel()
     {
         await InvokeAsync(ScheduleCards.SaveVerb, ValidForm());
