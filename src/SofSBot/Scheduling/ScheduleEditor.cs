@@ -40,7 +40,7 @@ internal sealed partial class ScheduleEditor(
 
             case ScheduleCards.NewVerb:
             {
-                var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
+                var channels = await ChannelsForFormAsync(context, teamId, cancellationToken);
                 var stockholm = TimeZoneInfo.FindSystemTimeZoneById(ScheduleForm.DefaultTimeZone);
                 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), stockholm).DateTime);
                 var form = ScheduleForm.New(today, context.Turn.Activity.GetTeamsChannelData().Channel?.Id ?? teamId);
@@ -54,7 +54,7 @@ internal sealed partial class ScheduleEditor(
                     return await NotFoundAsync(teamId, context.Language, cancellationToken);
                 }
 
-                var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
+                var channels = await ChannelsForFormAsync(context, teamId, cancellationToken);
                 return CardActionResult.ShowCard(ScheduleCards.Form(ScheduleForm.From(schedule), channels, context.Language));
             }
 
@@ -92,7 +92,7 @@ internal sealed partial class ScheduleEditor(
     private async Task<CardActionResult> SaveAsync(CardActionContext context, string teamId, ScheduleTexts texts, CancellationToken cancellationToken)
     {
         var form = ScheduleForm.Read(context.Action);
-        var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
+        var channels = await ChannelsForFormAsync(context, teamId, cancellationToken);
         var parsed = form.Parse([.. channels.Select(c => c.ChannelId)], texts);
         if (!parsed.IsValid)
         {
@@ -120,7 +120,7 @@ internal sealed partial class ScheduleEditor(
     private async Task<CardActionResult> PostNowAsync(string teamId, string? scheduleId, Language language, ScheduleTexts texts, CancellationToken cancellationToken)
     {
         if (await FindAsync(teamId, scheduleId, cancellationToken) is not { } schedule
-            || await teams.GetTeamAsync(teamId, cancellationToken) is not { } team)
+            || await teams.GetTeamAsync(teamId, cancellationToken) is not { State: TeamState.Installed, IsArchived: false } team)
         {
             return await NotFoundAsync(teamId, language, cancellationToken);
         }
@@ -143,6 +143,29 @@ internal sealed partial class ScheduleEditor(
         var channelName = channel is null || channel.IsGeneral ? texts.GeneralChannel : channel.Name ?? texts.GeneralChannel;
         var notice = string.Format(CultureInfo.InvariantCulture, texts.PostedNow, channelName);
         return CardActionResult.ShowCard(ScheduleCards.List(await schedules.ListForTeamAsync(teamId, cancellationToken), channels, now, language, notice));
+    }
+
+    /// <summary>
+    /// The team's channels for the form. The list is read at install and kept by channel events; if
+    /// that first read failed, it is read again here so the leader is never left without a channel.
+    /// </summary>
+    private async Task<IReadOnlyList<TeamChannel>> ChannelsForFormAsync(CardActionContext context, string teamId, CancellationToken cancellationToken)
+    {
+        var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
+        if (channels.Count > 0)
+        {
+            return channels;
+        }
+
+        foreach (var channel in await context.Turn.Connector.GetChannelsAsync(context.Turn.ServiceUrl, teamId, cancellationToken))
+        {
+            if (channel.Id is not null)
+            {
+                await teams.UpsertChannelAsync(teamId, channel.Id, channel.Name, cancellationToken);
+            }
+        }
+
+        return await teams.ListChannelsAsync(teamId, cancellationToken);
     }
 
     private async Task<Schedule?> FindAsync(string teamId, string? scheduleId, CancellationToken cancellationToken) =>

@@ -124,6 +124,30 @@ public sealed class ScheduleCardTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Form_reads_the_channels_again_when_the_install_could_not()
+    {
+        await using var app = new SofSBotApp(
+            azurite,
+            settings: new Dictionary<string, string?> { ["Roles:Coordinators:0"] = Karin["aadObjectId"]!.GetValue<string>() });
+        app.Connector.Channels[TeamId] = [(TeamId, null), (TeammoteChannelId, "Teammöte")];
+        app.Connector.OnCall = call =>
+        {
+            if (call.Path.EndsWith("/conversations", StringComparison.Ordinal) && call.Method == HttpMethod.Get)
+            {
+                app.Connector.Failures.Enqueue(System.Net.HttpStatusCode.InternalServerError);
+                app.Connector.OnCall = null;
+            }
+        };
+        await app.SendActivityAsync(InstalledInTeam());
+        Assert.Empty(await app.GetService<SofSBot.TeamsEvents.ITeamStore>().ListChannelsAsync(TeamId, default));
+
+        using var response = await app.SendActivityAsync(CardAction(ScheduleCards.NewVerb, from: Karin));
+        var form = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!.ToJsonString(SofSBot.BotFramework.BotJson.Options);
+
+        Assert.Contains("\"title\":\"Teammöte\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pause_and_delete_change_the_stored_schedule()
     {
         await InvokeAsync(ScheduleCards.SaveVerb, ValidForm());
