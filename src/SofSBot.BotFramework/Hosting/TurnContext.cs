@@ -37,6 +37,10 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector)
             : Connector.SendToConversationAsync(ServiceUrl, ConversationId, reply, cancellationToken);
     }
 
+    /// <summary>Answers with a short markdown text (see <see cref="ReplyAsync"/>).</summary>
+    public Task<ResourceResponse> ReplyTextAsync(string text, CancellationToken cancellationToken) =>
+        ReplyAsync(new Activity { Text = text, TextFormat = "markdown" }, cancellationToken);
+
     /// <summary>Posts a new message (a new thread in a channel) into the activity's conversation.</summary>
     public Task<ResourceResponse> SendAsync(Activity message, CancellationToken cancellationToken)
     {

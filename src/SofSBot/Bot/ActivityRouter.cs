@@ -68,7 +68,7 @@ internal sealed partial class ActivityRouter(
         if (match is null)
         {
             var inChannel = activity.Conversation?.ConversationType == "channel";
-            await ReplyTextAsync(turn, inChannel ? texts.NotUnderstoodInChannel : texts.NotUnderstoodInChat, cancellationToken);
+            await turn.ReplyTextAsync(inChannel ? texts.NotUnderstoodInChannel : texts.NotUnderstoodInChat, cancellationToken);
             return;
         }
 
@@ -79,7 +79,7 @@ internal sealed partial class ActivityRouter(
             if (!roles.Allows(match.Command.Info.Audience))
             {
                 LogRefused(match.Command.Info.EnglishName, match.Command.Info.Audience);
-                await ReplyTextAsync(turn, RefusalText(texts, match.Command.Info.Audience), cancellationToken);
+                await turn.ReplyTextAsync(RefusalText(texts, match.Command.Info.Audience), cancellationToken);
                 return;
             }
 
@@ -160,15 +160,12 @@ internal sealed partial class ActivityRouter(
     private static string RefusalText(ConversationTexts texts, CommandAudience audience) =>
         audience == CommandAudience.Coordinators ? texts.OnlyForCoordinators : texts.OnlyForTeamLeaders;
 
-    private static Task<ResourceResponse> ReplyTextAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
-        turn.ReplyAsync(new Activity { Text = text, TextFormat = "markdown" }, cancellationToken);
-
     /// <summary>Best effort: used when something already failed and the user must still hear about it.</summary>
     private async Task TryReplyTextAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
         try
         {
-            await ReplyTextAsync(turn, text, cancellationToken);
+            await turn.ReplyTextAsync(text, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -22,20 +22,20 @@ internal static class LeaderCandidates
     {
         if (context.TeamId is not { Length: > 0 } teamId)
         {
-            await context.ReplyTextAsync(texts.OnlyInTeamChannel, cancellationToken);
+            await context.Turn.ReplyTextAsync(texts.OnlyInTeamChannel, cancellationToken);
             return null;
         }
 
         var candidate = await FindAsync(context, teamId, cancellationToken);
         if (candidate is null)
         {
-            await context.ReplyTextAsync(texts.WhoUsage, cancellationToken);
+            await context.Turn.ReplyTextAsync(texts.WhoUsage, cancellationToken);
             return null;
         }
 
         if (candidate.AadObjectId is not { } objectId)
         {
-            await context.ReplyTextAsync(string.Format(context.Culture, texts.NotInTeam, candidate.DisplayName), cancellationToken);
+            await context.Turn.ReplyTextAsync(string.Format(context.Culture, texts.NotInTeam, candidate.DisplayName), cancellationToken);
             return null;
         }
 

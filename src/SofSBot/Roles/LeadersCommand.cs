@@ -18,7 +18,7 @@ internal sealed class LeadersCommand(INamedLeaderStore leaders) : IBotCommand
         var texts = LeaderTexts.For(context.Language);
         if (context.TeamId is not { Length: > 0 } teamId)
         {
-            await context.ReplyTextAsync(texts.OnlyInTeamChannel, cancellationToken);
+            await context.Turn.ReplyTextAsync(texts.OnlyInTeamChannel, cancellationToken);
             return;
         }
 
@@ -38,6 +38,6 @@ internal sealed class LeadersCommand(INamedLeaderStore leaders) : IBotCommand
         }
 
         text.Append("\n\n").Append(texts.OwnersLeadToo);
-        await context.ReplyTextAsync(text.ToString(), cancellationToken);
+        await context.Turn.ReplyTextAsync(text.ToString(), cancellationToken);
     }
 }

@@ -24,6 +24,6 @@ internal sealed class RemoveLeaderCommand(INamedLeaderStore leaders) : IBotComma
         }
 
         var removed = await leaders.RemoveAsync(teamId, objectId, cancellationToken);
-        await context.ReplyTextAsync(string.Format(context.Culture, removed ? texts.Removed : texts.NotNamed, candidate.DisplayName), cancellationToken);
+        await context.Turn.ReplyTextAsync(string.Format(context.Culture, removed ? texts.Removed : texts.NotNamed, candidate.DisplayName), cancellationToken);
     }
 }

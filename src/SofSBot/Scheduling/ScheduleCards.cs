@@ -159,11 +159,15 @@ internal static class ScheduleCards
     private static readonly DayOfWeek[] IsoWeekdays =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
-    private static string ChannelName(IReadOnlyList<TeamChannel> channels, string channelId, ScheduleTexts texts)
+    /// <summary>A channel as the leader knows it; Teams gives the General channel no name (the Playground calls it "General").</summary>
+    internal static string ChannelName(IReadOnlyList<TeamChannel> channels, string channelId, ScheduleTexts texts)
     {
         var channel = channels.FirstOrDefault(c => c.ChannelId == channelId);
-        return channel is null || channel.IsGeneral || string.IsNullOrWhiteSpace(channel.Name) || channel.Name == "General"
-            ? (channel is null ? "?" : texts.GeneralChannel)
-            : channel.Name;
+        if (channel is null)
+        {
+            return "?";
+        }
+
+        return channel.IsGeneral || string.IsNullOrWhiteSpace(channel.Name) || channel.Name == "General" ? texts.GeneralChannel : channel.Name;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class ScheduleCommand(ScheduleEditor editor) : IBotCommand
         if (context.TeamId is not { } teamId)
         {
             var texts = ScheduleTexts.For(context.Language);
-            await context.Turn.ReplyAsync(new Activity { Text = texts.OnlyInTeam, TextFormat = "markdown" }, cancellationToken);
+            await context.Turn.ReplyTextAsync(texts.OnlyInTeam, cancellationToken);
             return;
         }
 

@@ -139,9 +139,7 @@ internal sealed partial class ScheduleEditor(
             cancellationToken);
 
         var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
-        var channel = channels.FirstOrDefault(c => c.ChannelId == schedule.ChannelId);
-        var channelName = channel is null || channel.IsGeneral ? texts.GeneralChannel : channel.Name ?? texts.GeneralChannel;
-        var notice = string.Format(CultureInfo.InvariantCulture, texts.PostedNow, channelName);
+        var notice = string.Format(CultureInfo.InvariantCulture, texts.PostedNow, ScheduleCards.ChannelName(channels, schedule.ChannelId, texts));
         return CardActionResult.ShowCard(ScheduleCards.List(await schedules.ListForTeamAsync(teamId, cancellationToken), channels, now, language, notice));
     }
 
