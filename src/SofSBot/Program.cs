@@ -1,6 +1,7 @@
 using SofSBot.Bot;
 using SofSBot.BotFramework.Hosting;
 using SofSBot.Roles;
+using SofSBot.Routines;
 using SofSBot.Scheduling;
 using SofSBot.Storage;
 
@@ -11,6 +12,7 @@ builder.AddTableStorage();
 builder.AddRoles();
 builder.AddConversation();
 builder.AddScheduling();
+builder.AddRoutines();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

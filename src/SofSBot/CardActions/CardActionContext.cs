@@ -1,4 +1,5 @@
 using System.Globalization;
+using SofSBot.BotFramework.Activities;
 using SofSBot.BotFramework.Hosting;
 using SofSBot.BotFramework.Invoke;
 using SofSBot.Localization;
@@ -13,4 +14,17 @@ internal sealed record CardActionContext(
     Language Language,
     CultureInfo Culture,
     UserRoles Roles,
-    string? TeamId);
+    string? TeamId)
+{
+    /// <summary>
+    /// True for <c>Action.Execute</c> (the answer replaces the card for the acting user); false for the
+    /// <c>Action.Submit</c> fallback of older clients, where a card answer arrives as a new message.
+    /// </summary>
+    public bool IsInvoke => Turn.Activity.Type == ActivityTypes.Invoke;
+
+    /// <summary>The acting user's Teams id (<c>29:…</c>), as Teams authenticated it; never taken from card data.</summary>
+    public string UserId => Turn.Activity.From?.Id ?? string.Empty;
+
+    /// <summary>The acting user's display name as Teams sent it.</summary>
+    public string UserName => Turn.Activity.From?.Name ?? string.Empty;
+}

@@ -6,24 +6,27 @@ using SofSBot.TeamsEvents;
 namespace SofSBot.Scheduling;
 
 /// <summary>Posts the card of one occurrence as a new thread in the schedule's channel.</summary>
-internal sealed class RoutinePoster(IConnectorClient connector, PostBudget budget)
+internal sealed class RoutinePoster(IConnectorClient connector, PostBudget budget, RoutineCardFactory cards)
 {
     /// <summary>
-    /// Waits for budget (cancellable), then posts. The post itself is not cancelled once sent: a
-    /// request cut off mid-flight would leave us not knowing whether the card is in the channel.
+    /// Waits for budget (cancellable), makes the routine's card, then posts. The post itself is not
+    /// cancelled once sent: a request cut off mid-flight would leave us not knowing whether the card
+    /// is in the channel.
     /// </summary>
-    /// <param name="beforeSend">Asked once the budget allows the post; false cancels it (returns null).</param>
+    /// <param name="beforeSend">Asked once the card is ready to go; false cancels the post (returns null).</param>
     public async Task<ConversationResourceResponse?> PostAsync(
-        Team team, Schedule schedule, DateOnly meetingDate, TimeOnly meetingTime, CancellationToken waitToken, Func<Task<bool>>? beforeSend = null)
+        Team team, Schedule schedule, RoutineMeeting meeting, CancellationToken waitToken, Func<Task<bool>>? beforeSend = null)
     {
         using var lease = await budget.AcquireAsync(waitToken);
         waitToken.ThrowIfCancellationRequested();
+
+        // Made before the occurrence is marked as posting: a failure here leaves it to be tried again.
+        var card = await cards.CreateAsync(meeting, waitToken);
         if (beforeSend is not null && !await beforeSend())
         {
             return null;
         }
 
-        var card = RoutineCard.Create(schedule.Routine, schedule.Language, meetingDate, meetingTime);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,

@@ -3,6 +3,7 @@ using SofSBot.BotFramework.Cards;
 using SofSBot.CardActions;
 using SofSBot.Localization;
 using SofSBot.TeamsEvents;
+using SofSBot.Routines;
 
 namespace SofSBot.Scheduling;
 
@@ -131,12 +132,16 @@ internal sealed partial class ScheduleEditor(
         var next = OccurrenceCalculator.From(schedule.Rule, now).FirstOrDefault();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.Rule.TimeZoneId);
         var localNow = TimeZoneInfo.ConvertTime(now, zone);
-        await poster.PostAsync(
-            team,
-            schedule,
-            next?.LocalDate ?? DateOnly.FromDateTime(localNow.DateTime),
+        var meetingDate = next?.LocalDate ?? DateOnly.FromDateTime(localNow.DateTime);
+        var meeting = new RoutineMeeting(
+            teamId,
+            RoutineMeeting.TrialMeetingId(schedule.ScheduleId, meetingDate),
+            schedule.Routine,
+            schedule.ChannelId,
+            meetingDate,
             next?.LocalTime ?? schedule.Rule.TimeOfDay,
-            cancellationToken);
+            schedule.Language);
+        await poster.PostAsync(team, schedule, meeting, cancellationToken);
 
         var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
         var notice = string.Format(CultureInfo.InvariantCulture, texts.PostedNow, ScheduleCards.ChannelName(channels, schedule.ChannelId, texts));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Options;
 using SofSBot.BotFramework.Connector;
+using SofSBot.Routines;
 using SofSBot.TeamsEvents;
 
 namespace SofSBot.Scheduling;
@@ -138,11 +139,18 @@ internal sealed partial class SchedulerService(
                 return false;
             }
 
+            var meeting = new RoutineMeeting(
+                schedule.TeamId,
+                RoutineMeeting.ScheduledMeetingId(schedule.ScheduleId, occurrence.LocalDate),
+                schedule.Routine,
+                schedule.ChannelId,
+                occurrence.LocalDate,
+                occurrence.LocalTime,
+                schedule.Language);
             var thread = await poster.PostAsync(
                 team,
                 schedule,
-                occurrence.LocalDate,
-                occurrence.LocalTime,
+                meeting,
                 cancellationToken,
                 async () => (posting = await ledger.TryStartPostingAsync(claim, CancellationToken.None)) is not null);
             _settled[(schedule.ScheduleId, key)] = occurrence.At;

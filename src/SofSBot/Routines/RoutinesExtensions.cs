@@ -1,0 +1,19 @@
+using SofSBot.Routines.AppreciativeInquiry;
+using SofSBot.Routines.CaseSupervision;
+using SofSBot.Routines.Highlights;
+
+namespace SofSBot.Routines;
+
+internal static class RoutinesExtensions
+{
+    /// <summary>The routines' cards, their card actions and their storage.</summary>
+    public static IHostApplicationBuilder AddRoutines(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RoutineCardFactory>();
+        builder.Services.AddSingleton<SharedCardUpdater>();
+        builder.AddHighlights();
+        builder.AddAppreciativeInquiry();
+        builder.AddCaseSupervision();
+        return builder;
+    }
+}

@@ -1,0 +1,94 @@
+using SofSBot.BotFramework.Activities;
+using SofSBot.BotFramework.Cards;
+using SofSBot.BotFramework.Connector;
+using SofSBot.BotFramework.Hosting;
+
+namespace SofSBot.Routines;
+
+/// <summary>A routine card's shared view (what everyone sees) and the storage version it shows.</summary>
+internal sealed record SharedCard(AdaptiveCard Card, long Version);
+
+/// <summary>
+/// Replaces a routine card in the channel with its shared view after a change. Two changes can finish
+/// in either order, in one instance or two, so after each replacement the version is read again and
+/// the card replaced once more if storage moved on meanwhile: the last change always ends up showing.
+/// A failed replacement is logged, never thrown: the change itself is stored and confirmed to the user.
+/// </summary>
+internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logger)
+{
+    private const int MaxRounds = 5;
+
+    // Striped, so replacements of one card in this instance take turns without a lock per card kept forever.
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <param name="turn">The card action; its conversation and <c>replyToId</c> locate the card.</param>
+    /// <param name="renderShared">Reads storage and renders the shared view.</param>
+    /// <param name="readVersion">Reads only the version, to see whether storage moved on.</param>
+    public async Task UpdateAsync(
+        TurnContext turn,
+        Func<CancellationToken, Task<SharedCard>> renderShared,
+        Func<CancellationToken, Task<long>> readVersion,
+        CancellationToken cancellationToken)
+    {
+        var activityId = turn.Activity.ReplyToId;
+        if (string.IsNullOrEmpty(activityId) || string.IsNullOrEmpty(turn.ConversationId))
+        {
+            LogNoCardToUpdate(turn.Activity.Type);
+            return;
+        }
+
+        await UpdateAsync(turn.Connector, turn.ServiceUrl, turn.ConversationId, activityId, renderShared, readVersion, cancellationToken);
+    }
+
+    /// <summary>Replaces the card <paramref name="activityId"/> in <paramref name="conversationId"/> (also outside a turn).</summary>
+    public async Task UpdateAsync(
+        IConnectorClient connector,
+        Uri serviceUrl,
+        string conversationId,
+        string activityId,
+        Func<CancellationToken, Task<SharedCard>> renderShared,
+        Func<CancellationToken, Task<long>> readVersion,
+        CancellationToken cancellationToken)
+    {
+        var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(activityId) % (uint)_stripes.Length)];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            for (var round = 1; round <= MaxRounds; round++)
+            {
+                var shared = await renderShared(cancellationToken);
+                var update = new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    Id = activityId,
+                    Attachments = [Attachment.AdaptiveCard(shared.Card)],
+                    Summary = shared.Card.FallbackText,
+                };
+                await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, update, cancellationToken);
+                if (await readVersion(cancellationToken) == shared.Version)
+                {
+                    return;
+                }
+            }
+
+            LogStillChanging(activityId, MaxRounds);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogUpdateFailed(exception, activityId);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A card action ({ActivityType}) did not say which card it came from; the shared card was not updated")]
+    private partial void LogNoCardToUpdate(string? activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The card {ActivityId} kept changing after {Rounds} replacements; the next change shows the rest")]
+    private partial void LogStillChanging(string activityId, int rounds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not replace the card {ActivityId} with its shared view")]
+    private partial void LogUpdateFailed(Exception exception, string activityId);
+}
