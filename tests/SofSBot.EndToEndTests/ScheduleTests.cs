@@ -142,41 +142,15 @@ public sealed class ScheduleTests(TeamLeaderInPlaygroundFixture leaderFixture) :
         Assert.DoesNotContain(await StoredSchedulesAsync(), s => s.GetString("Routine") == "RatingRound");
     }
 
-    /// <summary>The first TextBlock of a card: its heading.</summary>
-    private static string? Heading(JsonObject? card) =>
-        card?["body"]?.AsArray().OfType<JsonObject>()
-            .FirstOrDefault(element => element["type"]?.GetValue<string>() == "TextBlock")?["text"]?.GetValue<string>();
+    private static string? Heading(JsonObject? card) => CardJson.Heading(card);
 
-    private static string CardText(JsonObject card) => card.ToJsonString(SofSBot.BotFramework.BotJson.Options);
+    private static string CardText(JsonObject card) => CardJson.Text(card);
 
-    /// <summary>Every element of a card, depth first.</summary>
-    private static IEnumerable<JsonObject> Elements(JsonNode? node) => node switch
-    {
-        JsonObject element => [element, .. element.Select(property => property.Value).SelectMany(Elements)],
-        JsonArray array => array.SelectMany(Elements),
-        _ => [],
-    };
+    private static IEnumerable<JsonObject> Elements(JsonNode? node) => CardJson.Elements(node);
 
-    private static JsonObject Input(JsonObject card, string id) =>
-        Elements(card["body"]).Single(e => e["id"]?.GetValue<string>() == id && e["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true);
+    private static JsonObject Input(JsonObject card, string id) => CardJson.Input(card, id);
 
-    /// <summary>
-    /// What Teams sends when the leader presses the button without changing anything: every input's
-    /// value, as a string, merged into the action's own data.
-    /// </summary>
-    private static JsonObject FilledIn(JsonObject card, JsonObject action)
-    {
-        var data = action["data"]?.DeepClone() as JsonObject ?? [];
-        foreach (var input in Elements(card["body"]).Where(e => e["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true))
-        {
-            var value = input["value"];
-            data[input["id"]!.GetValue<string>()] = value is JsonValue v && v.TryGetValue<string>(out var text)
-                ? text
-                : value?.ToJsonString() ?? string.Empty;
-        }
-
-        return data;
-    }
+    private static JsonObject FilledIn(JsonObject card, JsonObject action) => CardJson.FilledIn(card, action);
 
     /// <summary>The <c>scheduleId</c> of the list card's buttons (one schedule listed).</summary>
     private static string ScheduleIdOn(JsonObject listCard) =>
