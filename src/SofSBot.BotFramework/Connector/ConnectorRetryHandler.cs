@@ -10,6 +10,9 @@ namespace SofSBot.BotFramework.Connector;
 /// exponential backoff and full jitter, or after the server's <c>Retry-After</c>. Written out rather
 /// than taken from the standard resilience handler because Teams' rate limits call for full jitter,
 /// a cap on <c>Retry-After</c>, and waits on an injected <see cref="TimeProvider"/>.
+/// A POST creates something (a message, a thread), so it is retried only when the request surely
+/// was not carried out: refused with 429 or 412, or the connection never opened. A 502, a 504 or a
+/// connection dropped mid-request may come after Teams posted the card, and a retry would post it twice.
 /// </summary>
 internal sealed class ConnectorRetryHandler(
     IOptionsMonitor<ConnectorOptions> options,
@@ -21,6 +24,17 @@ internal sealed class ConnectorRetryHandler(
         HttpStatusCode.PreconditionFailed or
         HttpStatusCode.BadGateway or
         HttpStatusCode.GatewayTimeout;
+
+    /// <summary>Whether the request may be sent again after this answer.</summary>
+    internal static bool MayRetry(HttpMethod method, HttpStatusCode statusCode) =>
+        method == HttpMethod.Post
+            ? statusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
+            : IsTransient(statusCode);
+
+    /// <summary>Whether the request may be sent again after this failure to get an answer.</summary>
+    internal static bool MayRetry(HttpMethod method, HttpRequestException exception) =>
+        method != HttpMethod.Post
+        || exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
 
     /// <summary>Full jitter: uniform in [0, min(max, base × 2^(retry − 1))).</summary>
     /// <param name="retry">1 for the first retry.</param>
@@ -58,7 +72,7 @@ internal sealed class ConnectorRetryHandler(
             {
                 response = await base.SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException exception) when (!lastAttempt && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException exception) when (!lastAttempt && !cancellationToken.IsCancellationRequested && MayRetry(request.Method, exception))
             {
                 var delay = Backoff(attempt, settings.BaseDelay, settings.MaxDelay, Random.Shared.NextDouble());
                 logger.RetryingAfterException(exception, request.Method, path, attempt, delay);
@@ -66,7 +80,7 @@ internal sealed class ConnectorRetryHandler(
                 continue;
             }
 
-            if (lastAttempt || !IsTransient(response.StatusCode))
+            if (lastAttempt || !MayRetry(request.Method, response.StatusCode))
             {
                 return response;
             }

@@ -5,7 +5,8 @@ namespace SofSBot.BotFramework.Connector;
 /// <summary>
 /// The Bot Connector REST API as Teams serves it. Every call takes the service URL stored from the
 /// activity that introduced the conversation. Posts into one conversation are never in flight at
-/// once; transient failures (429, 412, 502, 504) are retried with backoff, honouring Retry-After.
+/// once; transient failures (429, 412, 502, 504) are retried with backoff, honouring Retry-After —
+/// for a POST, which creates something, only 429, 412 and connections that never opened.
 /// </summary>
 public interface IConnectorClient
 {

@@ -139,7 +139,7 @@ public sealed class ConnectorRetryTests : IDisposable
         using var harness = ConnectorHarness.Anonymous(new Dictionary<string, string?> { ["Bot:Connector:MaxAttempts"] = "6" });
         harness.Mock.When("*").Respond(HttpStatusCode.BadGateway);
 
-        var call = harness.Client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ChannelId, Hello, Ct);
+        var call = harness.Client.UpdateActivityAsync(ConnectorHarness.ServiceUrl, ThreadId, "1740912345678", Hello, Ct);
         var delays = await harness.Time.DriveAsync(call);
 
         // Base 1 s, cap 8 s (harness defaults): ceilings 1, 2, 4, 8, 8.
@@ -163,15 +163,57 @@ public sealed class ConnectorRetryTests : IDisposable
     }
 
     [Fact]
-    public async Task A_network_failure_is_retried()
+    public async Task A_connection_that_could_not_be_opened_is_retried_also_for_a_post()
     {
-        _harness.Mock.Expect("*").Throw(new HttpRequestException("Connection reset by peer"));
+        _harness.Mock.Expect("*").Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
         _harness.Mock.Expect("*").Respond(HttpStatusCode.Created, "application/json", Resource);
 
         var call = _harness.Client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ChannelId, Hello, Ct);
         await _harness.Time.DriveAsync(call);
 
         Assert.Equal("1740912399001", (await call).Id);
+        Assert.Equal(2, _harness.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task A_new_thread_answered_with_a_gateway_error_is_not_posted_again(HttpStatusCode status)
+    {
+        // The gateway may have passed the post on before failing: a second POST could make a second card.
+        _harness.Mock.Expect("*").Respond(status);
+        _harness.Mock.Expect("*").Respond(HttpStatusCode.Created, "application/json", ChannelThreadCreated);
+
+        var call = _harness.Client.CreateChannelThreadAsync(ConnectorHarness.ServiceUrl, ChannelId, TenantId, Hello, Ct);
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => call);
+
+        Assert.Equal(status, exception.StatusCode);
+        Assert.Single(_harness.Requests);
+    }
+
+    [Fact]
+    public async Task A_message_whose_answer_was_lost_mid_request_is_not_sent_again()
+    {
+        _harness.Mock.Expect("*").Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
+        _harness.Mock.Expect("*").Respond(HttpStatusCode.Created, "application/json", Resource);
+
+        var call = _harness.Client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ChannelId, Hello, Ct);
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => call);
+
+        Assert.Null(exception.StatusCode);
+        Assert.Single(_harness.Requests);
+    }
+
+    [Fact]
+    public async Task A_read_whose_answer_was_lost_mid_request_is_asked_again()
+    {
+        _harness.Mock.Expect("*").Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
+        _harness.Mock.Expect("*").Respond(HttpStatusCode.OK, "application/json", """{"conversations":[]}""");
+
+        var call = _harness.Client.GetChannelsAsync(ConnectorHarness.ServiceUrl, TeamId, Ct);
+        await _harness.Time.DriveAsync(call);
+
+        Assert.Empty(await call);
         Assert.Equal(2, _harness.Requests.Count);
     }
 
@@ -192,7 +234,7 @@ public sealed class ConnectorRetryTests : IDisposable
     [Fact]
     public async Task The_same_body_is_sent_again_on_a_retry()
     {
-        _harness.Mock.Expect("*").Respond(HttpStatusCode.BadGateway);
+        _harness.Mock.Expect("*").Respond(HttpStatusCode.TooManyRequests);
         _harness.Mock.Expect("*").Respond(HttpStatusCode.Created, "application/json", ChannelThreadCreated);
 
         var call = _harness.Client.CreateChannelThreadAsync(ConnectorHarness.ServiceUrl, ChannelId, TenantId, Hello, Ct);
@@ -211,7 +253,7 @@ public sealed class ConnectorRetryTests : IDisposable
         mock.Expect("*").Respond(async request =>
         {
             bodies.Add(await RecordingHandler.WireBodyAsync(request.Content!, Ct));
-            return new HttpResponseMessage(HttpStatusCode.BadGateway);
+            return new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         });
         mock.Expect("*").Respond(async request =>
         {
