@@ -79,7 +79,7 @@ internal sealed partial class ActivityRouter(
             if (!roles.Allows(match.Command.Info.Audience))
             {
                 LogRefused(match.Command.Info.EnglishName, match.Command.Info.Audience);
-                await turn.ReplyTextAsync(RefusalText(texts, match.Command.Info.Audience), cancellationToken);
+                await turn.ReplyTextAsync(RefusalText(texts, match.Command.Info.Audience, roles), cancellationToken);
                 return;
             }
 
@@ -140,7 +140,7 @@ internal sealed partial class ActivityRouter(
             if (!roles.Allows(handler.Audience))
             {
                 LogRefused(verb, handler.Audience);
-                return CardActionResult.Refuse(CardActionErrors.Forbidden, RefusalText(texts, handler.Audience));
+                return CardActionResult.Refuse(CardActionErrors.Forbidden, RefusalText(texts, handler.Audience, roles));
             }
 
             var culture = Languages.CultureFor(activity.Locale, language);
@@ -157,8 +157,12 @@ internal sealed partial class ActivityRouter(
     private static int ErrorStatus(string code) =>
         code == CardActionErrors.Failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest;
 
-    private static string RefusalText(ConversationTexts texts, CommandAudience audience) =>
-        audience == CommandAudience.Coordinators ? texts.OnlyForCoordinators : texts.OnlyForTeamLeaders;
+    private static string RefusalText(ConversationTexts texts, CommandAudience audience, UserRoles roles) => audience switch
+    {
+        CommandAudience.Coordinators => texts.OnlyForCoordinators,
+        _ when roles.LeadershipUnknown => texts.LeadershipUnknown,
+        _ => texts.OnlyForTeamLeaders,
+    };
 
     /// <summary>Best effort: used when something already failed and the user must still hear about it.</summary>
     private async Task TryReplyTextAsync(TurnContext turn, string text, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace SofSBot.Roles;
 /// <summary>
 /// Who owns a team, read through <see cref="ITeamOwnerDirectory"/> and trusted for
 /// <see cref="RolesOptions.OwnerCacheDuration"/> per team, on <see cref="TimeProvider"/>. A failed
-/// read is logged and answers "not an owner" this once; it is never cached, so the next call asks
+/// read is logged and answers "unknown" (null) this once; it is never cached, so the next call asks
 /// again. The cache is per instance: a changed owner shows within the duration everywhere.
 /// </summary>
 internal sealed partial class TeamOwnerCache(
@@ -17,7 +17,8 @@ internal sealed partial class TeamOwnerCache(
 {
     private readonly ConcurrentDictionary<string, CachedOwners> _owners = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<bool> IsOwnerAsync(string aadGroupId, string aadObjectId, CancellationToken cancellationToken)
+    /// <returns>Whether the user owns the team; null when the owners could not be read.</returns>
+    public async Task<bool?> IsOwnerAsync(string aadGroupId, string aadObjectId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (_owners.TryGetValue(aadGroupId, out var cached) && now < cached.ExpiresAt)
@@ -33,7 +34,7 @@ internal sealed partial class TeamOwnerCache(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogOwnersUnreadable(exception, aadGroupId);
-            return false;
+            return null;
         }
 
         var duration = options.CurrentValue.OwnerCacheDuration;
@@ -45,7 +46,7 @@ internal sealed partial class TeamOwnerCache(
         return owners.Contains(aadObjectId);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the owners of team group {AadGroupId} from Microsoft Graph; treating the caller as no owner")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the owners of team group {AadGroupId} from Microsoft Graph; the caller's leadership is unknown this time")]
     private partial void LogOwnersUnreadable(Exception exception, string aadGroupId);
 
     private sealed record CachedOwners(IReadOnlySet<string> Owners, DateTimeOffset ExpiresAt);

@@ -27,11 +27,12 @@ internal sealed class TeamRoleResolver(
         }
 
         var isCoordinator = options.CurrentValue.Coordinators.Contains(objectId, StringComparer.OrdinalIgnoreCase);
-        var isTeamLeader = teamId is { Length: > 0 } && await IsTeamLeaderAsync(teamId, objectId, cancellationToken);
-        return new UserRoles(isTeamLeader, isCoordinator);
+        var isTeamLeader = teamId is { Length: > 0 } ? await IsTeamLeaderAsync(teamId, objectId, cancellationToken) : false;
+        return new UserRoles(isTeamLeader == true, isCoordinator, LeadershipUnknown: isTeamLeader is null);
     }
 
-    private async Task<bool> IsTeamLeaderAsync(string teamId, string objectId, CancellationToken cancellationToken)
+    /// <returns>Null when the team's owners could not be read and the user is not a named leader.</returns>
+    private async Task<bool?> IsTeamLeaderAsync(string teamId, string objectId, CancellationToken cancellationToken)
     {
         if (await namedLeaders.IsNamedLeaderAsync(teamId, objectId, cancellationToken))
         {
@@ -45,6 +46,7 @@ internal sealed class TeamRoleResolver(
 
         var team = await teams.GetTeamAsync(teamId, cancellationToken);
         return team?.AadGroupId is { Length: > 0 } aadGroupId
-            && await owners.IsOwnerAsync(aadGroupId, objectId, cancellationToken);
+            ? await owners.IsOwnerAsync(aadGroupId, objectId, cancellationToken)
+            : false;
     }
 }

@@ -108,13 +108,15 @@ public sealed class TeamRoleResolverTests(AzuriteFixture azurite) : IDisposable
     [Theory]
     [InlineData(HttpStatusCode.Forbidden)]
     [InlineData(HttpStatusCode.InternalServerError)]
-    public async Task A_graph_failure_means_not_a_leader_and_is_not_cached(HttpStatusCode status)
+    public async Task A_graph_failure_leaves_leadership_unknown_and_is_not_cached(HttpStatusCode status)
     {
         var failure = _graph.When(HttpMethod.Get, MembersUrl).WithExactQueryString(string.Empty)
             .Respond(status, "application/json", """{"error":{"code":"Forbidden","message":"Missing role permissions on the request.","innerError":{"request-id":"4d9e7c1a"}}}""");
         var resolver = await StartAsync();
 
-        Assert.False((await resolver.GetRolesAsync(Karin, TeamId, Ct)).IsTeamLeader);
+        var roles = await resolver.GetRolesAsync(Karin, TeamId, Ct);
+        Assert.False(roles.IsTeamLeader);
+        Assert.True(roles.LeadershipUnknown);
         Assert.Equal(1, _graph.GetMatchCount(failure));
 
         // Graph answers again: the owner is a leader at once, nothing "not an owner" was remembered.
@@ -124,14 +126,16 @@ public sealed class TeamRoleResolverTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task No_graph_token_means_not_a_leader_and_is_tried_again()
+    public async Task No_graph_token_leaves_leadership_unknown_and_is_tried_again()
     {
         _tokens.SetupSequence(t => t.GetTokenAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("AADSTS7000215: Invalid client secret provided."))
             .ReturnsAsync(GraphToken);
         var resolver = await StartAsync(setUpToken: false);
 
-        Assert.False((await resolver.GetRolesAsync(Karin, TeamId, Ct)).IsTeamLeader);
+        var first = await resolver.GetRolesAsync(Karin, TeamId, Ct);
+        Assert.False(first.IsTeamLeader);
+        Assert.True(first.LeadershipUnknown);
         Assert.True((await resolver.GetRolesAsync(Karin, TeamId, Ct)).IsTeamLeader);
     }
 
