@@ -1,7 +1,6 @@
 using System.Reflection;
 using SofSBot.Commands;
 using SofSBot.Help;
-using SofSBot.Localization;
 using SofSBot.Roles;
 
 namespace SofSBot.Tests.Cards;
@@ -19,16 +18,10 @@ internal sealed class HelpCardSamples : ICardSamples
     public IEnumerable<CardSample> Samples()
     {
         var commands = BotCommands();
-        foreach (var (view, roles) in Views)
-        {
-            foreach (var language in Enum.GetValues<Language>())
-            {
-                yield return new CardSample(
-                    $"help-{view}-{language.Code()}",
-                    $"The help card a {view} sees (`hjälp` / `help`), in {language}.",
-                    HelpCard.Create(language, roles, commands));
-            }
-        }
+        return Views.SelectMany(view => LanguageSamples.InEveryLanguage(
+            $"help-{view.Name}",
+            $"The help card a {view.Name} gets for `hjälp` or `help`",
+            language => HelpCard.Create(language, view.Roles, commands)));
     }
 
     /// <summary>

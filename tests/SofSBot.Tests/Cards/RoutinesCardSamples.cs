@@ -1,4 +1,3 @@
-using SofSBot.Localization;
 using SofSBot.Routines;
 
 namespace SofSBot.Tests.Cards;
@@ -9,14 +8,9 @@ namespace SofSBot.Tests.Cards;
 /// </summary>
 internal sealed class RoutinesCardSamples : ICardSamples
 {
-    public IEnumerable<CardSample> Samples()
-    {
-        foreach (var language in Enum.GetValues<Language>())
-        {
-            yield return new CardSample(
-                $"routine-rating-round-{language.Code()}",
-                $"The rating round's placeholder card posted for a meeting, in {language}.",
-                RoutineCard.Create(RoutineKind.RatingRound, language, new DateOnly(2025, 3, 31), new TimeOnly(8, 30)));
-        }
-    }
+    public IEnumerable<CardSample> Samples() =>
+        LanguageSamples.InEveryLanguage(
+            "routine-rating-round",
+            "The rating round's placeholder card posted for a meeting",
+            language => RoutineCard.Create(RoutineKind.RatingRound, language, new DateOnly(2025, 3, 31), new TimeOnly(8, 30)));
 }

@@ -18,44 +18,38 @@ internal sealed class SchedulingCardSamples : ICardSamples
         new(TeamId, TeammoteChannelId, "Teammöte", false, Now),
     ];
 
-    public IEnumerable<CardSample> Samples()
-    {
-        yield return new CardSample(
+    public IEnumerable<CardSample> Samples() =>
+    [
+        new CardSample(
             "schedule-list-empty-sv",
-            "The schedule list (`schema`) of a team with no routines yet.",
-            ScheduleCards.List([], Channels, Now, Language.Swedish));
-
-        foreach (var language in Enum.GetValues<Language>())
-        {
-            var texts = ScheduleTexts.For(language);
-            yield return new CardSample(
-                $"schedule-list-three-routines-{language.Code()}",
-                $"The schedule list with three routines, one of them paused, just after a save, in {language}.",
-                ScheduleCards.List(Schedules(language), Channels, Now, language, texts.Saved));
-            yield return new CardSample(
-                $"schedule-form-new-{language.Code()}",
-                $"The form for a new schedule with its defaults, in {language}.",
-                ScheduleCards.Form(ScheduleForm.New(DateOnly.FromDateTime(Now.Date), TeammoteChannelId), Channels, language));
-
-            var badForm = ScheduleForm.New(new DateOnly(2025, 3, 26), TeammoteChannelId) with
-            {
-                Weekdays = string.Empty,
-                Time = "25:00",
-                BreakWeeks = "28-60",
-                EndDate = "2025-01-01",
-            };
-            var errors = badForm.Parse([TeamId, TeammoteChannelId], texts).Errors;
-            yield return new CardSample(
-                $"schedule-form-errors-{language.Code()}",
-                $"The form shown again with what the leader must fix, in {language}.",
-                ScheduleCards.Form(badForm, Channels, language, errors));
-        }
-
-        yield return new CardSample(
+            "The schedule list (`schema`) of a team with no routines yet",
+            ScheduleCards.List([], Channels, Now, Language.Swedish)),
+        .. LanguageSamples.InEveryLanguage(
+            "schedule-list-three-routines",
+            "The schedule list with three routines, one of them paused, just after a save",
+            language => ScheduleCards.List(Schedules(language), Channels, Now, language, ScheduleTexts.For(language).Saved)),
+        .. LanguageSamples.InEveryLanguage(
+            "schedule-form-new",
+            "The form for a new schedule with its defaults",
+            language => ScheduleCards.Form(ScheduleForm.New(DateOnly.FromDateTime(Now.Date), TeammoteChannelId), Channels, language)),
+        .. LanguageSamples.InEveryLanguage(
+            "schedule-form-errors",
+            "The form shown again with what the leader must fix",
+            language => ScheduleCards.Form(BadForm, Channels, language, BadForm.Parse([TeamId, TeammoteChannelId], ScheduleTexts.For(language)).Errors)),
+        new CardSample(
             "schedule-form-edit-sv",
-            "The form for changing an existing schedule.",
-            ScheduleCards.Form(ScheduleForm.From(Schedules(Language.Swedish)[1]), Channels, Language.Swedish));
-    }
+            "The form for changing an existing schedule",
+            ScheduleCards.Form(ScheduleForm.From(Schedules(Language.Swedish)[1]), Channels, Language.Swedish)),
+    ];
+
+    /// <summary>No weekday, an impossible time, a week out of range, an end before the start.</summary>
+    private static ScheduleForm BadForm { get; } = ScheduleForm.New(new DateOnly(2025, 3, 26), TeammoteChannelId) with
+    {
+        Weekdays = string.Empty,
+        Time = "25:00",
+        BreakWeeks = "28-60",
+        EndDate = "2025-01-01",
+    };
 
     private static Schedule[] Schedules(Language language) =>
     [
