@@ -130,9 +130,8 @@ internal static class CaseSupervisionCard
         for (var slot = 1; slot <= meeting.Slots; slot++)
         {
             var label = string.Format(culture, texts.Slot, slot);
-            if (slot <= bookings.Count)
+            if (bookings.FirstOrDefault(b => b.Slot == slot) is { } booking)
             {
-                var booking = bookings[slot - 1];
                 items.Add(new TextBlock($"{label}: {booking.UserName}") { Weight = TextWeight.Bolder, Spacing = slot == 1 ? null : Spacing.Small });
                 if (!string.IsNullOrWhiteSpace(booking.Question))
                 {

@@ -14,31 +14,18 @@ internal sealed record SupervisionHalfYear(
     public SupervisionMeeting? Meeting(string meetingId) =>
         Meetings.FirstOrDefault(meeting => string.Equals(meeting.MeetingId, meetingId, StringComparison.Ordinal));
 
-    /// <summary>The meeting's bookings in slot order: first booked, first slot.</summary>
+    /// <summary>The meeting's bookings in slot order.</summary>
     public IReadOnlyList<SupervisionBooking> BookingsAt(string meetingId) =>
         [.. Bookings
             .Where(booking => string.Equals(booking.MeetingId, meetingId, StringComparison.Ordinal))
-            .OrderBy(booking => booking.BookedAt)
-            .ThenBy(booking => booking.UserId, StringComparer.Ordinal)];
+            .OrderBy(booking => booking.Slot)];
 
     public SupervisionBooking? BookingOf(string meetingId, string userId) =>
         Bookings.FirstOrDefault(booking =>
             string.Equals(booking.MeetingId, meetingId, StringComparison.Ordinal) && SameUser(booking.UserId, userId));
 
-    /// <summary>The member's slot number at the meeting (1-based), or null when not booked.</summary>
-    public int? SlotOf(string meetingId, string userId)
-    {
-        var bookings = BookingsAt(meetingId);
-        for (var i = 0; i < bookings.Count; i++)
-        {
-            if (SameUser(bookings[i].UserId, userId))
-            {
-                return i + 1;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The member's slot number at the meeting, or null when not booked.</summary>
+    public int? SlotOf(string meetingId, string userId) => BookingOf(meetingId, userId)?.Slot;
 
     /// <summary>How many cases the member has brought (or booked) in this half-year, one per meeting.</summary>
     public int PresentationsOf(string userId) =>
@@ -64,9 +51,12 @@ internal sealed record SupervisionHalfYear(
                 : (BookingOutcome.QuestionChanged, existing with { Question = question, UserName = userName });
         }
 
-        return BookingsAt(meetingId).Count >= meeting.Slots
+        // The lowest free slot: a cancelled slot is taken again before the later ones.
+        var taken = BookingsAt(meetingId).Select(booking => booking.Slot).ToHashSet();
+        var free = Enumerable.Range(1, meeting.Slots).Where(slot => !taken.Contains(slot)).Take(1).ToList();
+        return free.Count == 0
             ? (BookingOutcome.Full, null)
-            : (BookingOutcome.Booked, new SupervisionBooking(meetingId, userId, userName, question, now));
+            : (BookingOutcome.Booked, new SupervisionBooking(meetingId, free[0], userId, userName, question, now));
     }
 
     /// <summary>Decides a cancellation: only the member's own booking can be cancelled.</summary>

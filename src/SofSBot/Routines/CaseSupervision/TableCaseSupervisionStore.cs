@@ -135,6 +135,7 @@ internal sealed partial class TableCaseSupervisionStore(
     private static TableEntity ToEntity(string partitionKey, SupervisionBooking booking) => new(partitionKey, BookingRowKey(booking.MeetingId, booking.UserId))
     {
         ["MeetingId"] = booking.MeetingId,
+        ["Slot"] = booking.Slot,
         ["UserId"] = booking.UserId,
         ["UserName"] = booking.UserName,
         ["Question"] = booking.Question,
@@ -151,6 +152,7 @@ internal sealed partial class TableCaseSupervisionStore(
 
     private static SupervisionBooking ToBooking(TableEntity row) => new(
         Required(row, "MeetingId"),
+        row.GetInt32("Slot") ?? throw new FormatException("A booking row has no Slot."),
         Required(row, "UserId"),
         row.GetString("UserName") ?? string.Empty,
         row.GetString("Question"),

@@ -16,11 +16,12 @@ public sealed class SupervisionHalfYearTests
     {
         var board = Spring(
             [Meeting("m1", "2026-03-02"), Meeting("m2", "2026-04-06"), Meeting("m3", "2026-06-29")],
-            [Booking("m1", Sara), Booking("m3", Sara), Booking("m2", Ahmed)]);
+            [Booking("m1", Sara), Booking("m3", Sara), Booking("m2", Ahmed), Booking("m2", Karin, slot: 2)]);
 
         Assert.Equal(2, board.PresentationsOf(Sara));
         Assert.Equal(1, board.PresentationsOf(Ahmed));
-        Assert.Equal(0, board.PresentationsOf(Karin));
+        Assert.Equal(1, board.PresentationsOf(Karin));
+        Assert.Equal(0, board.PresentationsOf("29:1johan"));
     }
 
     [Fact]
@@ -59,6 +60,18 @@ public sealed class SupervisionHalfYearTests
     }
 
     [Fact]
+    public void A_cancelled_slot_is_taken_again_and_the_other_members_keep_their_slots()
+    {
+        var board = Spring([Meeting("m1", "2026-03-02", slots: 3)], [Booking("m1", Sara, slot: 2), Booking("m1", Ahmed, slot: 3)]);
+
+        var (outcome, booking) = board.DecideBooking("m1", Karin, "Karin Lindqvist", null, Now);
+
+        Assert.Equal(BookingOutcome.Booked, outcome);
+        Assert.Equal(1, booking?.Slot);
+        Assert.Equal(2, board.SlotOf("m1", Sara));
+    }
+
+    [Fact]
     public void Booking_again_with_the_same_question_stores_nothing_and_a_new_question_replaces_the_old()
     {
         var board = Spring([Meeting("m1", "2026-03-02", slots: 1)], [Booking("m1", Sara, "Fråga")]);
@@ -93,7 +106,7 @@ public sealed class SupervisionHalfYearTests
     {
         var board = Spring(
             [Meeting("m1", "2026-03-02"), Meeting("m2", "2026-04-06")],
-            [Booking("m1", Sara), Booking("m2", Sara), Booking("m1", Ahmed)]);
+            [Booking("m1", Sara), Booking("m2", Sara), Booking("m1", Ahmed, slot: 2)]);
         TeamMember[] roster =
         [
             new(Sara, "Sara Nilsson"), new(Ahmed, "Ahmed Hassan"), new(Karin, "Karin Lindqvist"),
@@ -114,9 +127,6 @@ public sealed class SupervisionHalfYearTests
     private static SupervisionMeeting Meeting(string id, string date, int slots = 2) =>
         new(id, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(8, 30), slots, Language.Swedish, "19:teammote");
 
-    private static int _minutes = 1000;
-
-    // Booked before Now, in the order written.
-    private static SupervisionBooking Booking(string meetingId, string userId, string? question = null) =>
-        new(meetingId, userId, userId, question, Now.AddMinutes(-Interlocked.Decrement(ref _minutes)));
+    private static SupervisionBooking Booking(string meetingId, string userId, string? question = null, int slot = 1) =>
+        new(meetingId, slot, userId, userId, question, Now.AddDays(-1));
 }
