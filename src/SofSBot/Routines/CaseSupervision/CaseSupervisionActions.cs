@@ -68,7 +68,7 @@ internal sealed partial class CaseSupervisionActions(
         }
 
         var outcome = await store.BookAsync(
-            meeting.TeamId, meeting.MeetingDate, meeting.MeetingId, context.UserId, context.UserName, question, cancellationToken);
+            meeting.TeamId, meeting.MeetingDate, meeting.MeetingId, context.UserId, await NameOfAsync(context, meeting.TeamId, cancellationToken), question, cancellationToken);
         LogBooking(meeting.TeamId, meeting.MeetingId, outcome);
         if (outcome is BookingOutcome.Booked or BookingOutcome.QuestionChanged)
         {
@@ -87,6 +87,18 @@ internal sealed partial class CaseSupervisionActions(
             _ => (texts.MeetingNotFound, true),
         };
         return await PersonalAsync(context, meeting, new PersonalView(context.UserId, notice, isProblem), cancellationToken, board);
+    }
+
+    /// <summary>The acting member's name as Teams sent it, or from the roster when the action carried none.</summary>
+    private async Task<string> NameOfAsync(CardActionContext context, string teamId, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(context.UserName))
+        {
+            return context.UserName;
+        }
+
+        var members = await roster.GetAsync(context.Turn.ServiceUrl, teamId, cancellationToken);
+        return members?.FirstOrDefault(member => string.Equals(member.UserId, context.UserId, StringComparison.OrdinalIgnoreCase))?.Name ?? context.UserId;
     }
 
     private async Task<CardActionResult> CancelAsync(CardActionContext context, MeetingRef meeting, CaseSupervisionTexts texts, CancellationToken cancellationToken)
