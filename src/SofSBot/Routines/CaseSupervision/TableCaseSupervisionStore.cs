@@ -55,44 +55,43 @@ internal sealed partial class TableCaseSupervisionStore(
         return row.HasValue ? row.Value!.GetInt64("Version") ?? 0 : 0;
     }
 
-    public async Task<BookingOutcome> BookAsync(
-        string teamId, DateOnly meetingDate, string meetingId, string userId, string userName, string? question, CancellationToken cancellationToken)
-    {
-        var halfYear = HalfYear.Of(meetingDate);
-        var partitionKey = PartitionKeyOf(teamId, halfYear);
-        var table = await tables.GetTableAsync(TableName, cancellationToken);
-        return await VersionedPartition.ChangeAsync(
-            table,
-            partitionKey,
-            snapshot =>
+    public Task<BookingOutcome> BookAsync(
+        string teamId, DateOnly meetingDate, string meetingId, string userId, string userName, string? question, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            teamId,
+            meetingDate,
+            (halfYear, partitionKey) =>
             {
-                var (outcome, store) = ToHalfYear(halfYear, snapshot).DecideBooking(meetingId, userId, userName, question, time.GetUtcNow());
-                return store is null
-                    ? PartitionChange<BookingOutcome>.Nothing(outcome)
-                    : new PartitionChange<BookingOutcome>(
-                        [new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partitionKey, store))], outcome);
+                var (outcome, store) = halfYear.DecideBooking(meetingId, userId, userName, question, time.GetUtcNow());
+                TableTransactionAction[] actions = store is null
+                    ? []
+                    : [new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partitionKey, store))];
+                return new PartitionChange<BookingOutcome>(actions, outcome);
             },
             cancellationToken);
-    }
 
-    public async Task<CancellationOutcome> CancelAsync(string teamId, DateOnly meetingDate, string meetingId, string userId, CancellationToken cancellationToken)
+    public Task<CancellationOutcome> CancelAsync(string teamId, DateOnly meetingDate, string meetingId, string userId, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            teamId,
+            meetingDate,
+            (halfYear, partitionKey) =>
+            {
+                var (outcome, delete) = halfYear.DecideCancellation(meetingId, userId);
+                TableTransactionAction[] actions = delete is null
+                    ? []
+                    : [new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, BookingRowKey(meetingId, delete.UserId)), ETag.All)];
+                return new PartitionChange<CancellationOutcome>(actions, outcome);
+            },
+            cancellationToken);
+
+    /// <summary>A decision on the meeting's half-year, written with the partition's version (see <see cref="VersionedPartition"/>).</summary>
+    private async Task<TResult> ChangeAsync<TResult>(
+        string teamId, DateOnly meetingDate, Func<SupervisionHalfYear, string, PartitionChange<TResult>> decide, CancellationToken cancellationToken)
     {
         var halfYear = HalfYear.Of(meetingDate);
         var partitionKey = PartitionKeyOf(teamId, halfYear);
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        return await VersionedPartition.ChangeAsync(
-            table,
-            partitionKey,
-            snapshot =>
-            {
-                var (outcome, delete) = ToHalfYear(halfYear, snapshot).DecideCancellation(meetingId, userId);
-                return delete is null
-                    ? PartitionChange<CancellationOutcome>.Nothing(outcome)
-                    : new PartitionChange<CancellationOutcome>(
-                        [new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, BookingRowKey(meetingId, delete.UserId)), ETag.All)],
-                        outcome);
-            },
-            cancellationToken);
+        return await VersionedPartition.ChangeAsync(table, partitionKey, snapshot => decide(ToHalfYear(halfYear, snapshot), partitionKey), cancellationToken);
     }
 
     private SupervisionHalfYear ToHalfYear(HalfYear halfYear, PartitionSnapshot snapshot)
