@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using SofSBot.BotFramework.Cards;
 using SofSBot.CardActions;
+using SofSBot.Localization;
 using SofSBot.Privacy;
 
 namespace SofSBot.Routines.CaseSupervision;
@@ -41,7 +41,7 @@ internal sealed partial class CaseSupervisionActions(
         {
             CaseSupervisionCard.BookVerb => await BookAsync(context, target, texts, cancellationToken),
             CaseSupervisionCard.CancelVerb => await CancelAsync(context, target, texts, cancellationToken),
-            _ => await ViewAsync(context, target, texts, cancellationToken),
+            _ => await PersonalAsync(context, target, new PersonalView(context.UserId), cancellationToken),
         };
     }
 
@@ -57,7 +57,7 @@ internal sealed partial class CaseSupervisionActions(
         {
             // Never stored, never logged, never shown back: the box comes back empty.
             LogPersonalNumberRefused(meeting.TeamId, meeting.MeetingId);
-            var refused = Privacy.PrivacyTexts.For(context.Language).PersonalNumberRefused;
+            var refused = PrivacyTexts.For(context.Language).PersonalNumberRefused;
             return await PersonalAsync(context, meeting, new PersonalView(context.UserId, refused, NoticeIsProblem: true, QuestionInput: string.Empty), cancellationToken);
         }
 
@@ -119,9 +119,6 @@ internal sealed partial class CaseSupervisionActions(
         return await PersonalAsync(context, meeting, view, cancellationToken);
     }
 
-    private Task<CardActionResult> ViewAsync(CardActionContext context, MeetingRef meeting, CaseSupervisionTexts texts, CancellationToken cancellationToken) =>
-        PersonalAsync(context, meeting, new PersonalView(context.UserId), cancellationToken);
-
     /// <summary>
     /// The acting member's own view. From an older client (Action.Submit) a card would arrive as a new
     /// message, so it gets the notice (or their count) as a short text instead.
@@ -168,7 +165,7 @@ internal sealed partial class CaseSupervisionActions(
                 var stored = board.Meeting(meeting.MeetingId) ?? throw new InvalidOperationException("The meeting disappeared after a change.");
                 var members = await roster.GetAsync(context.Turn.ServiceUrl, meeting.TeamId, ct);
                 var card = CaseSupervisionCard.Render(
-                    board, stored, members, options.Value.PresentationsPerYear, stored.Language, Localization.Languages.CultureFor(null, stored.Language));
+                    board, stored, members, options.Value.PresentationsPerYear, stored.Language, Languages.CultureFor(null, stored.Language));
                 return new SharedCard(card, board.Version);
             },
             ct => store.ReadVersionAsync(meeting.TeamId, halfYear, ct),
