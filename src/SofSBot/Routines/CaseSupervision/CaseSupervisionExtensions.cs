@@ -5,6 +5,20 @@ internal static class CaseSupervisionExtensions
     /// <summary>The case supervision card, its card actions and its storage.</summary>
     public static IHostApplicationBuilder AddCaseSupervision(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<CaseSupervisionOptions>()
+            .BindConfiguration(CaseSupervisionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ICaseSupervisionStore, TableCaseSupervisionStore>();
+        services.AddSingleton<TeamRoster>();
+        services.AddSingleton<CaseSupervisionActions>();
+        services.AddSingleton<IRoutineCards, CaseSupervisionCards>();
+        foreach (var verb in (string[])[CaseSupervisionCard.BookVerb, CaseSupervisionCard.CancelVerb, CaseSupervisionCard.ViewVerb])
+        {
+            services.AddSingleton<CardActions.ICardActionHandler>(provider => new CaseSupervisionCardAction(verb, provider.GetRequiredService<CaseSupervisionActions>()));
+        }
+
         return builder;
     }
 }
