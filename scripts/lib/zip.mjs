@@ -6,6 +6,18 @@ import { crc32 } from "./crc32.mjs";
 const DOS_TIME = 0; // 00:00:00
 const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 
+// The fields a local header and a central directory header share, in the same order:
+// method, time, date, CRC-32, compressed size, size, name length.
+function writeEntryFields(header, at, { crc, compressedSize, size, nameLength }) {
+  header.writeUInt16LE(8, at); // method: deflate
+  header.writeUInt16LE(DOS_TIME, at + 2);
+  header.writeUInt16LE(DOS_DATE, at + 4);
+  header.writeUInt32LE(crc, at + 6);
+  header.writeUInt32LE(compressedSize, at + 10);
+  header.writeUInt32LE(size, at + 14);
+  header.writeUInt16LE(nameLength, at + 18);
+}
+
 /** Builds a zip file from entries [{ name, data: Buffer }]; returns its bytes. */
 export function createZip(entries) {
   const localParts = [];
@@ -14,34 +26,22 @@ export function createZip(entries) {
   for (const { name, data } of entries) {
     const fileName = Buffer.from(name, "utf8");
     const compressed = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
+    const fields = { crc: crc32(data), compressedSize: compressed.length, size: data.length, nameLength: fileName.length };
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0); // local file header signature
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
     local.writeUInt16LE(0x0800, 6); // flags: UTF-8 names
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    local.writeUInt16LE(0, 28); // extra field length
+    writeEntryFields(local, 8, fields);
+    // extra field length: zero
     localParts.push(local, fileName, compressed);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0); // central directory header signature
     central.writeUInt16LE(20, 4); // version made by
     central.writeUInt16LE(20, 6); // version needed
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt16LE(0x0800, 8); // flags: UTF-8 names
+    writeEntryFields(central, 10, fields);
     // extra length, comment length, disk number, internal and external attributes: all zero
     central.writeUInt32LE(offset, 42); // offset of the local header
     centralParts.push(central, fileName);
