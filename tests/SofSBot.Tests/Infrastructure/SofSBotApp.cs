@@ -25,14 +25,17 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
     /// <param name="tablePrefix">Share another app's tables, as a second instance would.</param>
     /// <param name="connector">Share another app's fake connector, to see both instances' posts.</param>
     /// <param name="time">Time for the app; the system clock when null.</param>
+    /// <param name="services">Replaces services after the app's own, e.g. a seam to another feature.</param>
     public SofSBotApp(
         AzuriteFixture azurite,
         string? appId = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         string? tablePrefix = null,
         FakeBotConnector? connector = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _azurite = azurite;
         _appId = appId;
         _settings = settings ?? new Dictionary<string, string?>();
@@ -42,6 +45,7 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
     }
 
     private readonly TimeProvider? _time;
+    private readonly Action<IServiceCollection>? _services;
 
     public FakeBotConnector Connector { get; }
 
@@ -70,6 +74,8 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
             {
                 services.AddSingleton(_time);
             }
+
+            _services?.Invoke(services);
         });
     }
 
