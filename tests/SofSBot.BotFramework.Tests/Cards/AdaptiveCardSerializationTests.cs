@@ -59,6 +59,20 @@ public sealed class AdaptiveCardSerializationTests
     }
 
     [Fact]
+    public void Refresh_action_is_written_as_an_execute_action_with_its_users()
+    {
+        var card = new AdaptiveCard { Refresh = new CardRefresh(new ActionExecute("inquiry.refresh") { Data = new Dictionary<string, object?> { ["meetingId"] = "m1" } }, ["29:1sara"]) };
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(card, BotJson.Options));
+        var refresh = json.RootElement.GetProperty("refresh");
+
+        Assert.Equal("Action.Execute", refresh.GetProperty("action").GetProperty("type").GetString());
+        Assert.Equal("inquiry.refresh", refresh.GetProperty("action").GetProperty("verb").GetString());
+        Assert.Equal("m1", refresh.GetProperty("action").GetProperty("data").GetProperty("meetingId").GetString());
+        Assert.Equal("29:1sara", refresh.GetProperty("userIds")[0].GetString());
+    }
+
+    [Fact]
     public void Card_inside_an_attachment_is_written_as_a_card()
     {
         var activity = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(new AdaptiveCard { Body = [new TextBlock("Hej")] })] };

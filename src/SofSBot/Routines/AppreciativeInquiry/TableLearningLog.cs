@@ -34,9 +34,7 @@ internal sealed class TableLearningLog(TableProvider tables) : ILearningLog
     public async Task<long> GetVersionAsync(string teamId, string meetingId, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(
-            PartitionKeyOf(teamId, meetingId), VersionedPartition.VersionRowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value!.GetInt64("Version") ?? 0 : 0;
+        return await VersionedPartition.ReadVersionAsync(table, PartitionKeyOf(teamId, meetingId), cancellationToken);
     }
 
     public async Task<TResult> ChangeAsync<TResult>(

@@ -115,6 +115,8 @@ public sealed class InquiryCardTests : IAsyncLifetime
         Assert.Contains("Sara Nilsson ställer upp och berättar.", shared.ToJsonString(BotJson.Options), StringComparison.Ordinal);
         Assert.Contains("Jag ställer upp", shared.ToJsonString(BotJson.Options), StringComparison.Ordinal);
         Assert.Equal([SaraId], shared["refresh"]?["userIds"]?.AsArray().Select(id => id!.GetValue<string>()));
+        Assert.Equal("Action.Execute", shared["refresh"]?["action"]?["type"]?.GetValue<string>());
+        Assert.Equal(InquiryCards.RefreshVerb, shared["refresh"]?["action"]?["verb"]?.GetValue<string>());
         Assert.Equal(SaraId, (await BoardRowAsync()).GetString("IntervieweeId"));
     }
 
