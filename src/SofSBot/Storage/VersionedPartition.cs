@@ -39,6 +39,13 @@ internal static class VersionedPartition
         return new PartitionSnapshot(partitionKey, rows, versionRow?.GetInt64(VersionProperty) ?? 0, versionRow?.ETag);
     }
 
+    /// <summary>Only the partition's version (0 before its first change): one point read.</summary>
+    public static async Task<long> ReadVersionAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, VersionRowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetInt64(VersionProperty) ?? 0 : 0;
+    }
+
     /// <summary>Reads, decides and writes until the write lands on the version it was decided on.</summary>
     public static async Task<TResult> ChangeAsync<TResult>(
         TableClient table, string partitionKey, Func<PartitionSnapshot, PartitionChange<TResult>> decide, CancellationToken cancellationToken)

@@ -5,6 +5,15 @@ internal static class AppreciativeInquiryExtensions
     /// <summary>The appreciative inquiry card, its card actions and its storage.</summary>
     public static IHostApplicationBuilder AddAppreciativeInquiry(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddSingleton<ILearningLog, TableLearningLog>();
+        services.AddSingleton<IRoutineCards, AppreciativeInquiryCards>();
+        services.AddSingleton<InquiryCardActions>();
+        foreach (var verb in (string[])[InquiryCards.VolunteerVerb, InquiryCards.SuggestVerb, InquiryCards.SaveNoteVerb, InquiryCards.RefreshVerb])
+        {
+            services.AddSingleton<CardActions.ICardActionHandler>(provider => new InquiryCardAction(verb, provider.GetRequiredService<InquiryCardActions>()));
+        }
+
         return builder;
     }
 }
