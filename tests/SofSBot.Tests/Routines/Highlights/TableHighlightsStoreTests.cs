@@ -148,6 +148,34 @@ public sealed class TableHighlightsStoreTests(AzuriteFixture azurite) : IDisposa
     }
 
     [Fact]
+    public async Task A_removal_repeated_at_the_same_moment_removes_once_and_fails_none()
+    {
+        var store = Store();
+        await store.AddMeetingAsync(Meeting("s1.20261126"), Ct);
+        await store.SaveAsync(TeamId, Week48, "s1.20261126", Sara, "Sara Nilsson", "Saras", Ct);
+
+        var writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.RemoveAsync(TeamId, Week48, "s1.20261126", Sara, Ct)));
+
+        Assert.Equal(1, writes.Count(write => write == HighlightWrite.Removed));
+        Assert.All(writes, write => Assert.Contains(write, (HighlightWrite[])[HighlightWrite.Removed, HighlightWrite.Unchanged]));
+        Assert.Empty(await store.ListAsync(TeamId, 2026, 48, Ct));
+    }
+
+    [Fact]
+    public async Task Retention_passes_running_at_once_delete_each_highlight_once()
+    {
+        var store = Store();
+        await store.AddMeetingAsync(Meeting("s1.20261126"), Ct);
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(i => store.SaveAsync(TeamId, Week48, "s1.20261126", $"29:1member{i}", $"Medlem {i}", "Gammal", Ct)));
+        _time.Advance(TimeSpan.FromDays(1));
+
+        var deleted = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.DeleteAddedBeforeAsync(_time.GetUtcNow(), Ct)));
+
+        Assert.Equal(6, deleted.Sum());
+        Assert.Empty(await store.ListAsync(TeamId, 2026, 48, Ct));
+    }
+
+    [Fact]
     public async Task Highlights_added_before_the_cutoff_are_deleted_in_every_team_and_newer_ones_kept()
     {
         var store = Store();
