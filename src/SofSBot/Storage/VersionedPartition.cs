@@ -7,7 +7,7 @@ namespace SofSBot.Storage;
 /// Optimistic changes to a small partition that is read and written as one unit, such as the board
 /// behind one routine card. A change reads the whole partition, decides, and writes its rows together
 /// with the partition's version row in one batch guarded by that row's ETag. When two members act at
-/// once the loser of the race (412, or 409 on the first write) reads again and decides again, so both
+/// once the loser of the race (412; 409 on the first write; 404 when it deletes or replaces a row just deleted) reads again and decides again, so both
 /// changes are stored; a decision that changes nothing writes nothing, which makes repeats harmless.
 /// </summary>
 internal static class VersionedPartition
@@ -73,9 +73,10 @@ internal static class VersionedPartition
                 await table.SubmitTransactionAsync([.. change.Actions, versionAction], cancellationToken);
                 return change.Result;
             }
-            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && attempt < MaxAttempts)
             {
                 // Someone else changed the partition since we read it: decide again on what is there now.
+                // A row deleted meanwhile fails the batch with 404 before the version row's 412 is seen.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), cancellationToken);
             }
         }

@@ -6,8 +6,22 @@ internal static class HighlightsExtensions
     public static IHostApplicationBuilder AddHighlights(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<TableHighlightStore>();
-        services.AddSingleton<IWeekHighlights>(provider => provider.GetRequiredService<TableHighlightStore>());
+        services.AddOptions<HighlightsOptions>()
+            .BindConfiguration(HighlightsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<TableHighlightsStore>();
+        services.AddSingleton<IHighlightsStore>(provider => provider.GetRequiredService<TableHighlightsStore>());
+        services.AddSingleton<IWeekHighlights>(provider => provider.GetRequiredService<TableHighlightsStore>());
+        services.AddSingleton<IRoutineCards, HighlightsCards>();
+        services.AddSingleton<HighlightsActions>();
+        foreach (var verb in (string[])[HighlightsCard.SaveVerb, HighlightsCard.RemoveVerb, HighlightsCard.RefreshVerb])
+        {
+            services.AddSingleton<CardActions.ICardActionHandler>(provider => new HighlightsCardAction(verb, provider.GetRequiredService<HighlightsActions>()));
+        }
+
+        services.AddSingleton<HighlightsRetentionService>();
+        services.AddHostedService(provider => provider.GetRequiredService<HighlightsRetentionService>());
         return builder;
     }
 }
