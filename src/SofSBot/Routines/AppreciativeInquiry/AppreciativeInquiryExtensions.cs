@@ -1,3 +1,5 @@
+using SofSBot.CardActions;
+
 namespace SofSBot.Routines.AppreciativeInquiry;
 
 internal static class AppreciativeInquiryExtensions
@@ -8,11 +10,7 @@ internal static class AppreciativeInquiryExtensions
         var services = builder.Services;
         services.AddSingleton<ILearningLog, TableLearningLog>();
         services.AddSingleton<IRoutineCards, AppreciativeInquiryCards>();
-        services.AddSingleton<InquiryCardActions>();
-        foreach (var verb in (string[])[InquiryCards.VolunteerVerb, InquiryCards.SuggestVerb, InquiryCards.SaveNoteVerb, InquiryCards.RefreshVerb])
-        {
-            services.AddSingleton<CardActions.ICardActionHandler>(provider => new InquiryCardAction(verb, provider.GetRequiredService<InquiryCardActions>()));
-        }
+        services.AddMemberCardActions<InquiryCardActions>(InquiryCards.VolunteerVerb, InquiryCards.SuggestVerb, InquiryCards.SaveNoteVerb, InquiryCards.RefreshVerb);
 
         return builder;
     }

@@ -17,7 +17,7 @@ internal sealed partial class InquiryCardActions(
     IWeekHighlights weekHighlights,
     SharedCardUpdater sharedCard,
     TimeProvider time,
-    ILogger<InquiryCardActions> logger)
+    ILogger<InquiryCardActions> logger) : ICardVerbs
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ internal sealed partial class CaseSupervisionActions(
     TeamRoster roster,
     SharedCardUpdater sharedCards,
     IOptions<CaseSupervisionOptions> options,
-    ILogger<CaseSupervisionActions> logger)
+    ILogger<CaseSupervisionActions> logger) : ICardVerbs
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {

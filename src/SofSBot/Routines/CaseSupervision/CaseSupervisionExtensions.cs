@@ -1,3 +1,5 @@
+using SofSBot.CardActions;
+
 namespace SofSBot.Routines.CaseSupervision;
 
 internal static class CaseSupervisionExtensions
@@ -12,12 +14,8 @@ internal static class CaseSupervisionExtensions
             .ValidateOnStart();
         services.AddSingleton<ICaseSupervisionStore, TableCaseSupervisionStore>();
         services.AddSingleton<TeamRoster>();
-        services.AddSingleton<CaseSupervisionActions>();
         services.AddSingleton<IRoutineCards, CaseSupervisionCards>();
-        foreach (var verb in (string[])[CaseSupervisionCard.BookVerb, CaseSupervisionCard.CancelVerb, CaseSupervisionCard.ViewVerb])
-        {
-            services.AddSingleton<CardActions.ICardActionHandler>(provider => new CaseSupervisionCardAction(verb, provider.GetRequiredService<CaseSupervisionActions>()));
-        }
+        services.AddMemberCardActions<CaseSupervisionActions>(CaseSupervisionCard.BookVerb, CaseSupervisionCard.CancelVerb, CaseSupervisionCard.ViewVerb);
 
         return builder;
     }

@@ -7,7 +7,7 @@ namespace SofSBot.Routines.Highlights;
 /// comes from the turn and the member from the authenticated sender: card data only names the card's
 /// meeting and week, so it can never write for someone else or into another team.
 /// </summary>
-internal sealed partial class HighlightsActions(IHighlightsStore store, SharedCardUpdater sharedCard, ILogger<HighlightsActions> logger)
+internal sealed partial class HighlightsActions(IHighlightsStore store, SharedCardUpdater sharedCard, ILogger<HighlightsActions> logger) : ICardVerbs
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using SofSBot.CardActions;
+
 namespace SofSBot.Routines.Highlights;
 
 internal static class HighlightsExtensions
@@ -14,11 +16,7 @@ internal static class HighlightsExtensions
         services.AddSingleton<IHighlightsStore>(provider => provider.GetRequiredService<TableHighlightsStore>());
         services.AddSingleton<IWeekHighlights>(provider => provider.GetRequiredService<TableHighlightsStore>());
         services.AddSingleton<IRoutineCards, HighlightsCards>();
-        services.AddSingleton<HighlightsActions>();
-        foreach (var verb in (string[])[HighlightsCard.SaveVerb, HighlightsCard.RemoveVerb, HighlightsCard.RefreshVerb])
-        {
-            services.AddSingleton<CardActions.ICardActionHandler>(provider => new HighlightsCardAction(verb, provider.GetRequiredService<HighlightsActions>()));
-        }
+        services.AddMemberCardActions<HighlightsActions>(HighlightsCard.SaveVerb, HighlightsCard.RemoveVerb, HighlightsCard.RefreshVerb);
 
         services.AddSingleton<HighlightsRetentionService>();
         services.AddHostedService(provider => provider.GetRequiredService<HighlightsRetentionService>());
