@@ -7,6 +7,22 @@ namespace SofSBot.BotFramework.Tests.Cards;
 public sealed class AdaptiveCardSerializationTests
 {
     [Fact]
+    public void Refresh_action_is_written_as_an_action_execute_with_its_user_ids()
+    {
+        var card = new AdaptiveCard
+        {
+            Refresh = new CardRefresh(ActionExecute.WithSubmitFallback("Svara", "rating.view"), ["29:1sara"]),
+        };
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(card, BotJson.Options));
+        var refresh = json.RootElement.GetProperty("refresh");
+
+        Assert.Equal("Action.Execute", refresh.GetProperty("action").GetProperty("type").GetString());
+        Assert.Equal("rating.view", refresh.GetProperty("action").GetProperty("verb").GetString());
+        Assert.Equal("29:1sara", refresh.GetProperty("userIds")[0].GetString());
+    }
+
+    [Fact]
     public void Card_is_written_with_schema_type_version_and_typed_elements()
     {
         var card = new AdaptiveCard
