@@ -260,7 +260,9 @@ internal static class RatingCards
 
     private static Dictionary<string, object?> RoundData(RatingRound round) => new() { [RoundIdField] = round.RoundId };
 
-    private static string FormatRate(double rate, CultureInfo culture) => rate.ToString("0 %", culture);
+    // Swedish writes "75 %", English "75%".
+    private static string FormatRate(double rate, CultureInfo culture) =>
+        rate.ToString(culture.TwoLetterISOLanguageName == "sv" ? "0 %" : "0%", culture);
 
     private static string Format(Language language, string format, params object[] arguments) =>
         string.Format(Languages.CultureFor(null, language), format, arguments);
