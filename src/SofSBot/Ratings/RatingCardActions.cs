@@ -21,6 +21,7 @@ internal sealed partial class RatingCardActions(
     IRatingPeriodStore periods,
     IClaimStore claims,
     SharedCardUpdater updater,
+    CardUpdateBatches batches,
     TimeProvider time,
     ILogger<RatingCardActions> logger)
 {
@@ -176,11 +177,16 @@ internal sealed partial class RatingCardActions(
             ? await rounds.GetAsync(teamId, roundId, cancellationToken)
             : null;
 
+    // Replacements of one card are joined (CardUpdateBatches); the replacement serves several turns, so
+    // it runs on the turn of the first and with no single caller's cancellation.
     private Task UpdateSharedCardAsync(CardActionContext context, RatingRound round, CancellationToken cancellationToken) =>
-        updater.UpdateAsync(
-            context.Turn,
-            token => ratingRounds.RenderSharedAsync(round.TeamId, round.RoundId, token),
-            token => ratingRounds.ReadVersionAsync(round.TeamId, round.RoundId, token),
+        batches.ReplaceAsync(
+            $"{round.TeamId}|{round.RoundId}",
+            () => updater.UpdateAsync(
+                context.Turn,
+                token => ratingRounds.RenderSharedAsync(round.TeamId, round.RoundId, token),
+                token => ratingRounds.ReadVersionAsync(round.TeamId, round.RoundId, token),
+                CancellationToken.None),
             cancellationToken);
 
     private static string RoundIdFor(string teamId, string? formMessageId)

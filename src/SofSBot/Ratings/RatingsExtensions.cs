@@ -21,6 +21,7 @@ internal static class RatingsExtensions
         services.AddSingleton<IGoalCatalogueStore, TableGoalCatalogueStore>();
         services.AddSingleton<IRatingPeriodStore, TableRatingPeriodStore>();
         services.AddSingleton<RatingRounds>();
+        services.AddSingleton<CardUpdateBatches>();
         services.AddSingleton<RatingCardActions>();
         services.AddSingleton<IRoutineCards, RatingRoundCards>();
         services.AddSingleton<IBotCommand, RatingCommand>();
