@@ -22,6 +22,7 @@ internal sealed partial class RatingCardActions(
     IClaimStore claims,
     SharedCardUpdater updater,
     CardUpdateBatches batches,
+    RespondentCounts respondentCounts,
     TimeProvider time,
     ILogger<RatingCardActions> logger)
 {
@@ -43,14 +44,14 @@ internal sealed partial class RatingCardActions(
             return context.IsInvoke ? CardActionResult.ShowCard(results) : CardActionResult.ShowMessage(texts.Closed);
         }
 
-        var respondents = await answers.ListRespondentsAsync(round, cancellationToken);
+        var respondents = await respondentCounts.CountAsync(round, cancellationToken);
         if (!context.IsInvoke)
         {
-            return CardActionResult.ShowMessage(Counter(round, respondents.Count, texts, context));
+            return CardActionResult.ShowMessage(Counter(round, respondents, texts, context));
         }
 
         var mine = await answers.GetForUserAsync(round, context.UserId, cancellationToken);
-        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents.Count, Values(mine), context.Language, IsLeader(context.Roles)));
+        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents, Values(mine), context.Language, IsLeader(context.Roles)));
     }
 
     public async Task<CardActionResult> SaveAsync(CardActionContext context, CancellationToken cancellationToken)
@@ -78,6 +79,7 @@ internal sealed partial class RatingCardActions(
         if (outcome.FirstAnswer)
         {
             // Only a new respondent changes what everyone sees (the counter).
+            respondentCounts.CountNewRespondent(round);
             await UpdateSharedCardAsync(context, round, cancellationToken);
         }
 
@@ -90,9 +92,9 @@ internal sealed partial class RatingCardActions(
             return CardActionResult.ShowMessage(notice);
         }
 
-        var respondents = await answers.ListRespondentsAsync(round, cancellationToken);
+        var respondents = await respondentCounts.CountAsync(round, cancellationToken);
         var mine = await answers.GetForUserAsync(round, context.UserId, cancellationToken);
-        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents.Count, Values(mine), context.Language, IsLeader(context.Roles), notice));
+        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents, Values(mine), context.Language, IsLeader(context.Roles), notice));
     }
 
     /// <summary>Leaders only (the router checks the role before this runs).</summary>

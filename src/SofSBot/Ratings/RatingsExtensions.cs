@@ -22,6 +22,7 @@ internal static class RatingsExtensions
         services.AddSingleton<IRatingPeriodStore, TableRatingPeriodStore>();
         services.AddSingleton<RatingRounds>();
         services.AddSingleton<CardUpdateBatches>();
+        services.AddSingleton<RespondentCounts>();
         services.AddSingleton<RatingCardActions>();
         services.AddSingleton<IRoutineCards, RatingRoundCards>();
         services.AddSingleton<IBotCommand, RatingCommand>();
