@@ -10,6 +10,11 @@ internal static class BenchProgram
     {
         // Figures print the same on every machine.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args is ["ratings", .. var ratingArgs])
+        {
+            return await RatingsBenchmark.MainAsync(ratingArgs);
+        }
+
         BenchOptions options;
         try
         {

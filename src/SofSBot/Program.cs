@@ -1,5 +1,7 @@
 using SofSBot.Bot;
 using SofSBot.BotFramework.Hosting;
+using SofSBot.Privacy;
+using SofSBot.Ratings;
 using SofSBot.Roles;
 using SofSBot.Routines;
 using SofSBot.Scheduling;
@@ -13,6 +15,8 @@ builder.AddRoles();
 builder.AddConversation();
 builder.AddScheduling();
 builder.AddRoutines();
+builder.AddRatings();
+builder.AddPrivacy();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
