@@ -39,12 +39,11 @@ public sealed class CommandListTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Every_command_of_the_bot_is_in_the_team_menu_and_help_is_in_every_menu()
+    public void Every_command_of_the_bot_is_in_a_menu_and_help_is_in_every_menu()
     {
         var listed = ListedCommands().ToList();
-        var teamList = listed.Where(command => command.Scopes.Contains("team")).Select(command => command.Swedish);
 
-        Assert.Empty(_commands.Commands.Select(command => command.Info.SwedishName).Except(teamList));
+        Assert.Empty(_commands.Commands.Select(command => command.Info.SwedishName).Except(listed.Select(command => command.Swedish)));
         foreach (var scope in new[] { "team", "personal", "groupChat" })
         {
             Assert.Contains(listed, command => command.Scopes.Contains(scope) && command.Swedish == "hjälp");

@@ -5,7 +5,7 @@ using SofSBot.Ratings;
 
 namespace SofSBot.Tests.Cards;
 
-/// <summary>The rating round's cards and "mina data", in the states members and leaders see.</summary>
+/// <summary>The rating round's cards, in the states members and leaders see.</summary>
 internal sealed class RatingsCardSamples : ICardSamples
 {
     public IEnumerable<CardSample> Samples()
@@ -32,15 +32,6 @@ internal sealed class RatingsCardSamples : ICardSamples
         yield return new("ratings-open-form-sv", "The leader's form to open a round", RatingCards.OpenForm(periods, "2025-1", new DateOnly(2025, 3, 24), Language.Swedish));
         yield return new("ratings-open-form-error-en", "The leader's form with an error", RatingCards.OpenForm(periods, "2025-1", new DateOnly(2025, 3, 24), Language.English, RatingTexts.English.DeadlineInvalid));
 
-        PersonalDataItem[] items =
-        [
-            new(new("Skattningar av teamets mål", "Ratings of the team's goals"), new("2025 vår – Förhållningssätt: 7 (tidigare 6)", "2025 spring – Approach: 7 (earlier 6)"), new DateTimeOffset(2025, 3, 11, 8, 0, 0, TimeSpan.Zero)),
-            new(new("Skattningar av teamets mål", "Ratings of the team's goals"), new("2025 vår – 4F: 5", "2025 spring – 4F: 5"), null),
-        ];
-        yield return new("privacy-my-data-sv", "My data: what is stored about the member", PersonalDataCards.Overview(items, Language.Swedish, CultureInfo.GetCultureInfo("sv-SE")));
-        yield return new("privacy-my-data-empty-en", "My data when nothing is stored", PersonalDataCards.Overview([], Language.English, CultureInfo.GetCultureInfo("en-GB")));
-        yield return new("privacy-confirm-erase-sv", "The confirmation before erasing", PersonalDataCards.Confirm(Language.Swedish));
-        yield return new("privacy-erased-en", "After erasing", PersonalDataCards.Erased(4, Language.English, CultureInfo.GetCultureInfo("en-GB")));
     }
 
     private static RatingRound Round(Language language) => new(
