@@ -14,6 +14,7 @@ internal static class RoutinesExtensions
         builder.AddHighlights();
         builder.AddAppreciativeInquiry();
         builder.AddCaseSupervision();
+        builder.Services.AddRoutinePersonalData();
         return builder;
     }
 }

@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using SofSBot.Privacy;
+using SofSBot.Routines.AppreciativeInquiry;
+using SofSBot.Routines.CaseSupervision;
+using SofSBot.Routines.Highlights;
+using SofSBot.Storage;
+using SofSBot.Tests.Infrastructure;
+using SofSBot.TestSupport;
+
+namespace SofSBot.Tests.Privacy;
+
+/// <summary>"Mina data" covers the routine cards too: a member's highlights, bookings and learning notes.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RoutinePersonalDataTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Sara = "29:1sara";
+    private const string Ahmed = "29:1ahmed";
+
+    private readonly SofSBotApp _app = new(azurite);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_members_highlight_booking_and_note_are_shown_and_erased_and_other_members_keep_theirs()
+    {
+        var highlights = await TableAsync(TableHighlightsStore.TableName);
+        await highlights.AddEntityAsync(new TableEntity("team|2026-W48", "highlight|" + Sara) { ["UserId"] = Sara, ["UserName"] = "Sara", ["Text"] = "Familjen ringde själv", ["AddedAt"] = DateTimeOffset.UtcNow });
+        await highlights.AddEntityAsync(new TableEntity("team|2026-W48", "highlight|" + Ahmed) { ["UserId"] = Ahmed, ["UserName"] = "Ahmed", ["Text"] = "Nätverksmöte", ["AddedAt"] = DateTimeOffset.UtcNow });
+        var bookings = await TableAsync(TableCaseSupervisionStore.TableName);
+        await bookings.AddEntityAsync(new TableEntity("team|2026-H2", "booking|m1|" + Sara) { ["UserId"] = Sara, ["UserName"] = "Sara", ["Question"] = "Hur går vi vidare?", ["BookedAt"] = DateTimeOffset.UtcNow });
+        var log = await TableAsync(TableLearningLog.TableName);
+        await log.AddEntityAsync(new TableEntity("team|m2", "note|000001") { ["AuthorId"] = Sara, ["AuthorName"] = "Sara", ["Text"] = "Fråga om undantagen", ["SavedAt"] = DateTimeOffset.UtcNow });
+
+        var sources = _app.GetService<IEnumerable<IPersonalDataSource>>().ToList();
+        var found = new List<PersonalDataItem>();
+        foreach (var source in sources)
+        {
+            found.AddRange(await source.FindAsync(Sara, default));
+        }
+
+        Assert.Contains(found, item => item.Description.Swedish.Contains("Familjen ringde själv", StringComparison.Ordinal));
+        Assert.Contains(found, item => item.Description.Swedish.Contains("Hur går vi vidare?", StringComparison.Ordinal));
+        Assert.Contains(found, item => item.Description.Swedish.Contains("Fråga om undantagen", StringComparison.Ordinal));
+        Assert.DoesNotContain(found, item => item.Description.Swedish.Contains("Nätverksmöte", StringComparison.Ordinal));
+
+        var erased = 0;
+        foreach (var source in sources)
+        {
+            erased += await source.EraseAsync(Sara, default);
+        }
+
+        Assert.Equal(3, erased);
+        Assert.False((await highlights.GetEntityIfExistsAsync<TableEntity>("team|2026-W48", "highlight|" + Sara)).HasValue);
+        Assert.True((await highlights.GetEntityIfExistsAsync<TableEntity>("team|2026-W48", "highlight|" + Ahmed)).HasValue);
+        Assert.False((await bookings.GetEntityIfExistsAsync<TableEntity>("team|2026-H2", "booking|m1|" + Sara)).HasValue);
+        var note = (await log.GetEntityAsync<TableEntity>("team|m2", "note|000001")).Value;
+        Assert.Equal("Fråga om undantagen", note.GetString("Text"));
+        Assert.Equal(string.Empty, note.GetString("AuthorId"));
+        Assert.Equal(string.Empty, note.GetString("AuthorName"));
+        foreach (var source in sources)
+        {
+            Assert.Empty(await source.FindAsync(Sara, default));
+        }
+    }
+
+    private async Task<TableClient> TableAsync(string name) => await _app.GetService<TableProvider>().GetTableAsync(name, default);
+}
