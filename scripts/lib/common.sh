@@ -20,7 +20,7 @@ ensure_node_modules() {
   require_command npm "Install Node.js 20 or later, which brings npm."
   if [[ ! -f "$root/node_modules/.package-lock.json" ]] ||
     [[ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]]; then
-    echo "Installing Azurite and the Agents Playground (npm ci)..."
+    echo "Installing the npm tools: Azurite, the Agents Playground, the Adaptive Cards parser... (npm ci)"
     (cd "$root" && npm ci --no-audit --no-fund)
   fi
 }

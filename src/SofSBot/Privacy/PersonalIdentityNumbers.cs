@@ -6,9 +6,12 @@ namespace SofSBot.Privacy;
 /// <summary>
 /// Finds Swedish personal identity numbers (personnummer) and coordination numbers
 /// (samordningsnummer) in free text, so that text which could identify a client is never stored.
-/// Accepts 10 digits (YYMMDDNNNC) or 12 (YYYYMMDDNNNC), with or without a separator ('-', '+' or
-/// a space) before the last four; the date must exist (coordination numbers add 60 to the day) and
-/// the check digit must agree (Luhn over the 10-digit form).
+/// Accepts 10 digits (YYMMDDNNNC) or 12 (YYYYMMDDNNNC), with or without a separator before the last
+/// four: '-', '+', a dash as word processors write it (en dash, minus, non-breaking hyphen), a space,
+/// or a dash with a space on either side ("811218 - 9876"). The date must exist (coordination
+/// numbers add 60 to the day; a 12-digit year must be 18xx–20xx) and the check digit must agree
+/// (Luhn over the 10-digit form). A run of more digits (an 11-digit reference, a 13-digit account)
+/// is not a number, and only ASCII digits count: other scripts' digits are not read as numbers.
 /// </summary>
 internal static partial class PersonalIdentityNumbers
 {
@@ -85,6 +88,9 @@ internal static partial class PersonalIdentityNumbers
     }
 
     // Six or eight date digits, an optional separator, four digits; not part of a longer number.
-    [GeneratedRegex(@"(?<!\d)(?<date>\d{8}|\d{6})[-+ ]?(?<serial>\d{4})(?!\d)", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches other scripts' digits, which int.Parse cannot read.
+    [GeneratedRegex(
+        @"(?<![0-9])(?<date>[0-9]{8}|[0-9]{6})(?:[\p{Zs}\t]?[-+\u2010\u2011\u2012\u2013\u2212][\p{Zs}\t]?|[\p{Zs}\t])?(?<serial>[0-9]{4})(?![0-9])",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Candidate();
 }

@@ -13,5 +13,11 @@ internal interface IScheduleStore
     /// <summary>Creates or replaces a schedule.</summary>
     Task SaveAsync(Schedule schedule, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces a schedule only if its last change is still <paramref name="expectedUpdatedAt"/>
+    /// (checked with the row's ETag); false if it changed or went away meanwhile.
+    /// </summary>
+    Task<bool> TryReplaceAsync(Schedule schedule, DateTimeOffset expectedUpdatedAt, CancellationToken cancellationToken);
+
     Task DeleteAsync(string teamId, string scheduleId, CancellationToken cancellationToken);
 }

@@ -116,7 +116,7 @@ internal static class ScheduleCards
             new InputText { Id = "timeZone", Label = texts.TimeZone, Value = form.TimeZone ?? ScheduleForm.DefaultTimeZone, MaxLength = 64 },
         ]);
 
-        var data = new Dictionary<string, object?> { ["scheduleId"] = form.ScheduleId };
+        var data = new Dictionary<string, object?> { ["scheduleId"] = form.ScheduleId, ["version"] = form.Version };
         return new AdaptiveCard
         {
             Body = body,

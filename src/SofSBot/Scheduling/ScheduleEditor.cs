@@ -113,7 +113,20 @@ internal sealed partial class ScheduleEditor(
             existing?.CreatedBy ?? context.Turn.Activity.From?.AadObjectId ?? context.Turn.Activity.From?.Id ?? string.Empty,
             existing?.CreatedAt ?? now,
             now);
-        await schedules.SaveAsync(schedule, cancellationToken);
+        if (existing is null)
+        {
+            await schedules.SaveAsync(schedule, cancellationToken);
+        }
+        else if ((form.Version is { } version && version != ScheduleForm.VersionOf(existing))
+            || !await schedules.TryReplaceAsync(schedule, existing.UpdatedAt, cancellationToken))
+        {
+            // Someone changed it since this form was opened: show what holds now rather than overwrite it.
+            LogChangedMeanwhile(teamId, schedule.ScheduleId);
+            return await schedules.GetAsync(teamId, schedule.ScheduleId, cancellationToken) is { } current
+                ? CardActionResult.ShowCard(ScheduleCards.Form(ScheduleForm.From(current), channels, context.Language, [texts.ChangedMeanwhile]))
+                : await NotFoundAsync(teamId, context.Language, cancellationToken);
+        }
+
         LogSaved(teamId, schedule.ScheduleId, schedule.Routine);
         return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, texts.Saved, cancellationToken));
     }
@@ -176,6 +189,9 @@ internal sealed partial class ScheduleEditor(
 
     private async Task<CardActionResult> NotFoundAsync(string teamId, Language language, CancellationToken cancellationToken) =>
         CardActionResult.ShowCard(await ListAsync(teamId, language, ScheduleTexts.For(language).NotFound, cancellationToken));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Did not save schedule {ScheduleId} of team {TeamId}: it changed since the form was opened")]
+    private partial void LogChangedMeanwhile(string teamId, string scheduleId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Saved schedule {ScheduleId} ({Routine}) for team {TeamId}")]
     private partial void LogSaved(string teamId, string scheduleId, Routines.RoutineKind routine);

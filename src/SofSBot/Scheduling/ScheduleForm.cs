@@ -7,7 +7,8 @@ namespace SofSBot.Scheduling;
 
 /// <summary>
 /// The schedule form's fields as the card submits them, kept as typed text so that a form with
-/// errors is shown again exactly as the leader left it.
+/// errors is shown again exactly as the leader left it. <see cref="Version"/> is the edited
+/// schedule's last change as the form was opened, so a save over someone else's change is caught.
 /// </summary>
 internal sealed record ScheduleForm(
     string? ScheduleId,
@@ -22,7 +23,8 @@ internal sealed record ScheduleForm(
     string? TimeZone,
     string? Language,
     string? SkipHolidays,
-    string? BreakWeeks)
+    string? BreakWeeks,
+    string? Version = null)
 {
     public const string DefaultTimeZone = "Europe/Stockholm";
 
@@ -39,7 +41,8 @@ internal sealed record ScheduleForm(
         action.GetDataString("timeZone"),
         action.GetDataString("language"),
         action.GetDataString("skipHolidays"),
-        action.GetDataString("breakWeeks"));
+        action.GetDataString("breakWeeks"),
+        action.GetDataString("version"));
 
     /// <summary>A blank form with sensible defaults: Mondays 08:30 every week from today, skipping holidays.</summary>
     public static ScheduleForm New(DateOnly today, string? channelId) => new(
@@ -60,7 +63,10 @@ internal sealed record ScheduleForm(
         schedule.Rule.TimeZoneId,
         schedule.Language.ToString(),
         schedule.Rule.SkipPublicHolidays ? "true" : "false",
-        WeekList.Format(schedule.Rule.BreakWeeks));
+        WeekList.Format(schedule.Rule.BreakWeeks),
+        VersionOf(schedule));
+
+    public static string VersionOf(Schedule schedule) => schedule.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Reads the form into a rule; on failure, the reasons in the leader's language.</summary>
     public ScheduleFormResult Parse(IReadOnlyCollection<string> channelIds, ScheduleTexts texts)

@@ -61,9 +61,10 @@ internal sealed partial class SchedulerService(
         {
             try
             {
-                // Never post what was due before the schedule existed.
+                // Never post what was due before the schedule existed, nor late what was due before
+                // its last change: a leader who resumes or edits a schedule sets the rhythm from then on.
                 var windowStart = Max(now - settings.GraceWindow, schedule.CreatedAt);
-                due.AddRange(OccurrenceCalculator.Between(schedule.Rule, windowStart, now)
+                due.AddRange(OccurrenceCalculator.Between(schedule.Rule, Max(windowStart, schedule.UpdatedAt), now)
                     .Where(occurrence => !_settled.ContainsKey((schedule.ScheduleId, LedgerKey(occurrence))))
                     .Select(occurrence => (schedule, occurrence)));
 

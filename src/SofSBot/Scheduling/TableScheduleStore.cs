@@ -64,6 +64,26 @@ internal sealed partial class TableScheduleStore(TableProvider tables, ILogger<T
         await table.UpsertEntityAsync(ScheduleEntity.From(schedule), TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task<bool> TryReplaceAsync(Schedule schedule, DateTimeOffset expectedUpdatedAt, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var current = await table.GetEntityIfExistsAsync<ScheduleEntity>(TableKey.Escape(schedule.TeamId), TableKey.Escape(schedule.ScheduleId), cancellationToken: cancellationToken);
+        if (!current.HasValue || current.Value!.UpdatedAt != expectedUpdatedAt)
+        {
+            return false;
+        }
+
+        try
+        {
+            await table.UpdateEntityAsync(ScheduleEntity.From(schedule), current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
     public async Task DeleteAsync(string teamId, string scheduleId, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);

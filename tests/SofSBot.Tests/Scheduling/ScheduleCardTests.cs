@@ -10,13 +10,22 @@ namespace SofSBot.Tests.Scheduling;
 
 /// <summary>Team leaders schedule routines through the schedule card; everyone else is refused.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ScheduleCardTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ScheduleCardTests : IAsyncLifetime
 {
+    private readonly AzuriteFixture _azurite;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 26, 12, 0, 0, TimeSpan.Zero));
+
     // Karin coordinates (and so may lead every team); Sara is a member.
-    private readonly SofSBotApp _app = new(
-        azurite,
-        settings: new Dictionary<string, string?> { ["Roles:Coordinators:0"] = Karin["aadObjectId"]!.GetValue<string>() },
-        time: new FakeTimeProvider(new DateTimeOffset(2025, 3, 26, 12, 0, 0, TimeSpan.Zero)));
+    private readonly SofSBotApp _app;
+
+    public ScheduleCardTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+        _app = new(
+            azurite,
+            settings: new Dictionary<string, string?> { ["Roles:Coordinators:0"] = Karin["aadObjectId"]!.GetValue<string>() },
+            time: _time);
+    }
 
     public async Task InitializeAsync()
     {
@@ -127,7 +136,7 @@ public sealed class ScheduleCardTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Form_reads_the_channels_again_when_the_install_could_not()
     {
         await using var app = new SofSBotApp(
-            azurite,
+            _azurite,
             settings: new Dictionary<string, string?> { ["Roles:Coordinators:0"] = Karin["aadObjectId"]!.GetValue<string>() });
         app.Connector.Channels[TeamId] = [(TeamId, null), (TeammoteChannelId, "Teammöte")];
         app.Connector.OnCall = call =>
@@ -145,6 +154,34 @@ public sealed class ScheduleCardTests(AzuriteFixture azurite) : IAsyncLifetime
         var form = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!.ToJsonString(SofSBot.BotFramework.BotJson.Options);
 
         Assert.Contains("\"title\":\"Teammöte\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_save_over_a_change_made_since_the_form_was_opened_is_refused_and_shows_what_holds_now()
+    {
+        await InvokeAsync(ScheduleCards.SaveVerb, ValidForm());
+        var store = _app.GetService<IScheduleStore>();
+        var id = Assert.Single(await store.ListForTeamAsync(TeamId, default)).ScheduleId;
+
+        // Two leaders open the same schedule; the first moves it to 09:00, the second, later, to 10:00.
+        var first = FormData(await InvokeAsync(ScheduleCards.EditVerb, new JsonObject { ["scheduleId"] = id }));
+        var second = FormData(await InvokeAsync(ScheduleCards.EditVerb, new JsonObject { ["scheduleId"] = id }));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        first["time"] = "09:00";
+        await InvokeAsync(ScheduleCards.SaveVerb, first);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        second["time"] = "10:00";
+        var refused = (await InvokeAsync(ScheduleCards.SaveVerb, second)).ToJsonString(SofSBot.BotFramework.BotJson.Options);
+
+        Assert.Contains("Någon annan ändrade schemat medan du redigerade", refused, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"09:00\"", refused, StringComparison.Ordinal);
+        Assert.Equal(new TimeOnly(9, 0), (await store.GetAsync(TeamId, id, default))?.Rule.TimeOfDay);
+
+        // Saving again from the form that now shows 09:00 works.
+        var again = FormData(JsonNode.Parse(refused)!);
+        again["time"] = "10:00";
+        await InvokeAsync(ScheduleCards.SaveVerb, again);
+        Assert.Equal(new TimeOnly(10, 0), (await store.GetAsync(TeamId, id, default))?.Rule.TimeOfDay);
     }
 
     [Fact]
@@ -167,6 +204,19 @@ public sealed class ScheduleCardTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]?.GetValue<string>());
         return body["value"]!;
+    }
+
+    /// <summary>What Teams sends on "Spara" of a form card left as it is: the inputs' values merged into the action's data.</summary>
+    private static JsonObject FormData(JsonNode card)
+    {
+        var save = card["actions"]!.AsArray().Single(a => a?["verb"]?.GetValue<string>() == ScheduleCards.SaveVerb)!;
+        var data = save["data"]!.DeepClone().AsObject();
+        foreach (var input in card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null))
+        {
+            data[input["id"]!.GetValue<string>()] = input["value"]?.ToString() ?? string.Empty;
+        }
+
+        return data;
     }
 
     private static JsonObject ValidForm() => new()

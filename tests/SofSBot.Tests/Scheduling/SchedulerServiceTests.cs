@@ -100,6 +100,23 @@ public sealed class SchedulerServiceTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Schedule_resumed_after_its_occurrence_does_not_post_it_late()
+    {
+        var time = new FakeTimeProvider(MondayMeeting.AddMinutes(40));
+        await using var app = new SofSBotApp(azurite, time: time);
+        await SeedAsync(app, teams: 2);
+        var store = app.GetService<IScheduleStore>();
+        var resumed = await store.GetAsync(TeamOf(0), ScheduleOf(0), default);
+        await store.SaveAsync(resumed! with { IsPaused = false, UpdatedAt = MondayMeeting.AddMinutes(30) }, default);
+
+        await app.GetService<SchedulerService>().RunOnceAsync(default);
+
+        // The other team's schedule, unchanged since before the meeting, is still posted late.
+        var thread = Assert.Single(app.Connector.ChannelThreads);
+        Assert.Equal(ChannelOf(1), thread.Body?["channelData"]?["channel"]?["id"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Occurrence_missed_beyond_the_grace_window_is_skipped_and_recorded()
     {
         var time = new FakeTimeProvider(MondayMeeting.AddHours(2).AddMinutes(5));
