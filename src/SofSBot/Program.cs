@@ -1,5 +1,6 @@
 using SofSBot.Bot;
 using SofSBot.BotFramework.Hosting;
+using SofSBot.Export;
 using SofSBot.Roles;
 using SofSBot.Routines;
 using SofSBot.Scheduling;
@@ -13,6 +14,7 @@ builder.AddRoles();
 builder.AddConversation();
 builder.AddScheduling();
 builder.AddRoutines();
+builder.AddExport();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
