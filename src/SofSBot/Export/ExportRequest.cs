@@ -24,8 +24,8 @@ internal sealed record ExportRequest(IReadOnlyList<string> Periods, ExportFormat
 /// <summary>How far an export has come: answers read, and the share of the periods' team partitions done (0–1).</summary>
 internal sealed record ExportProgress(long AnswersRead, double Fraction);
 
-/// <summary>What an export wrote.</summary>
-internal sealed record ExportResult(IReadOnlyList<Ratings.RatingPeriod> Periods, long Answers, ExportSummary Summary);
+/// <summary>What an export wrote: the answers of the periods asked for, and all it read (with the year before, for comparisons).</summary>
+internal sealed record ExportResult(IReadOnlyList<Ratings.RatingPeriod> Periods, long Answers, long AnswersRead, ExportSummary Summary);
 
 /// <summary>A period asked for does not exist; the message lists the ones that do.</summary>
 internal sealed class UnknownPeriodException(string message, IReadOnlyList<string> unknown) : Exception(message)

@@ -41,6 +41,9 @@ internal sealed class ExportTally
     public ValueHistogram For(string periodId, string teamId, string goalId) =>
         _byTeamGoal.GetValueOrDefault((periodId, teamId, goalId)) ?? new ValueHistogram();
 
+    public long AnswersOf(string periodId) =>
+        _byTeamGoal.Where(entry => entry.Key.PeriodId == periodId).Sum(entry => (long)entry.Value.Count);
+
     public int RespondentsOf(string periodId, string teamId) =>
         _respondents.GetValueOrDefault((periodId, teamId))?.Count ?? 0;
 }

@@ -58,6 +58,7 @@ internal sealed partial class RatingsExporter(
         var tracker = new ProgressTracker(catalog, [.. selection.Periods, .. earlier], progress);
 
         ExportSummary summary;
+        long exported;
         switch (request.Format)
         {
             case ExportFormat.Xlsx:
@@ -65,7 +66,7 @@ internal sealed partial class RatingsExporter(
                 using var workbook = new XlsxWorkbookWriter(output);
                 var sheet = workbook.BeginSheet(texts.AnswersSheet, AnswerColumns);
                 sheet.WriteRow(tables.AnswersHeader());
-                await ReadAsync(selection.Periods, catalog, tally, tracker, tables, sheet, cancellationToken);
+                exported = await ReadAsync(selection.Periods, catalog, tally, tracker, tables, sheet, cancellationToken);
                 await ReadAsync(earlier, catalog, tally, tracker, tables, null, cancellationToken);
                 summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
                 WriteTable(workbook.BeginSheet(texts.TeamGoalsSheet, TeamGoalColumns), tables.FiguresHeader(true, level), tables.FiguresRows(summary.TeamGoals, true, threshold));
@@ -79,14 +80,14 @@ internal sealed partial class RatingsExporter(
             {
                 using var csv = new SwedishCsvWriter(output);
                 csv.WriteRow(tables.AnswersHeader());
-                await ReadAsync(selection.Periods, catalog, tally, tracker, tables, csv, cancellationToken);
+                exported = await ReadAsync(selection.Periods, catalog, tally, tracker, tables, csv, cancellationToken);
                 summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
                 break;
             }
 
             case ExportFormat.SummaryCsv:
             {
-                await ReadAsync(selection.Periods, catalog, tally, tracker, tables, null, cancellationToken);
+                exported = await ReadAsync(selection.Periods, catalog, tally, tracker, tables, null, cancellationToken);
                 summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
                 using var csv = new SwedishCsvWriter(output);
                 WriteTable(csv, tables.FiguresHeader(true, level), tables.FiguresRows(summary.TeamGoals, true, threshold));
@@ -96,6 +97,7 @@ internal sealed partial class RatingsExporter(
             default:
             {
                 await ReadAsync([.. selection.Periods, .. earlier], catalog, tally, tracker, tables, null, cancellationToken);
+                exported = selection.Periods.Sum(period => tally.AnswersOf(period.PeriodId));
                 summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
                 var history = ExportSummary.Build(catalog, tally, [.. selection.Periods.Concat(earlier).OrderBy(period => period.StartDate)], threshold, level);
                 await report.WriteAsync(summary, history, request.Language, output, cancellationToken);
@@ -104,7 +106,7 @@ internal sealed partial class RatingsExporter(
         }
 
         LogExported(request.Format, selection.Periods.Count, tally.Answers);
-        return new ExportResult(selection.Periods, tally.Answers, summary);
+        return new ExportResult(selection.Periods, exported, tally.Answers, summary);
     }
 
     private async Task<ExportCatalog> ReadCatalogAsync(
@@ -121,7 +123,8 @@ internal sealed partial class RatingsExporter(
         return new ExportCatalog(allPeriods, teamList, periodRounds);
     }
 
-    private async Task ReadAsync(
+    /// <returns>The answers read.</returns>
+    private async Task<long> ReadAsync(
         IReadOnlyList<RatingPeriod> read,
         ExportCatalog catalog,
         ExportTally tally,
@@ -130,6 +133,7 @@ internal sealed partial class RatingsExporter(
         IExportTableWriter? answerSink,
         CancellationToken cancellationToken)
     {
+        long count = 0;
         foreach (var period in read)
         {
             var year = period.StartDate.Year;
@@ -138,10 +142,13 @@ internal sealed partial class RatingsExporter(
                 tally.Add(answer);
                 answerSink?.WriteRow(tables.AnswerRow(answer, period, catalog, pseudonyms.For(year, answer.UserId)));
                 tracker.Read(period, answer);
+                count++;
             }
 
             tracker.Finished(period);
         }
+
+        return count;
     }
 
     private static void WriteTable(IExportTableWriter writer, IReadOnlyList<ExportCell> header, IEnumerable<IReadOnlyList<ExportCell>> rows)
