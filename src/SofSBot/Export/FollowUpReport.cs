@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SofSBot.Localization;
@@ -190,5 +191,8 @@ internal sealed class FollowUpReport(IOptions<ExportOptions> options, TimeProvid
 
     private static Language Language(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? Localization.Language.English : Localization.Language.Swedish;
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // Escapes markup only; å, ä, ö and the rest stay readable in the file.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Html.Encode(text);
 }
