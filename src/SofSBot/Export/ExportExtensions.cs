@@ -5,8 +5,19 @@ namespace SofSBot.Export;
 
 internal static class ExportExtensions
 {
-    /// <summary>The export in the bot: the core.</summary>
-    public static IHostApplicationBuilder AddExport(this IHostApplicationBuilder builder) => builder.AddExportCore();
+    /// <summary>The export in the bot: the core, and <c>export</c> in coordinators' personal chat with the file sent by consent card.</summary>
+    public static IHostApplicationBuilder AddExport(this IHostApplicationBuilder builder)
+    {
+        builder.AddExportCore();
+        var services = builder.Services;
+        services.AddSingleton<ExportJobs>();
+        services.AddSingleton<Commands.IBotCommand, ExportCommand>();
+        services.AddSingleton<CardActions.ICardActionHandler, ExportRunAction>();
+        services.AddSingleton<Bot.IFileConsentHandler, ExportFileConsentHandler>();
+        // An upload is a PUT to OneDrive: no retries (a chunk sent twice is refused), a generous time limit.
+        services.AddHttpClient(ExportFileConsentHandler.UploadClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
+        return builder;
+    }
 
     /// <summary>The coordinator's export and follow-up report, shared by the bot and the command line.</summary>
     public static IHostApplicationBuilder AddExportCore(this IHostApplicationBuilder builder)
