@@ -10,6 +10,11 @@ internal static class BenchProgram
     {
         // Figures print the same on every machine.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args.Length > 0 && args[0] == "export")
+        {
+            return await ExportBenchmark.RunAsync(args[1..]);
+        }
+
         BenchOptions options;
         try
         {
