@@ -22,12 +22,10 @@ internal static class ExportCommandLine
     public const int Succeeded = 0;
     public const int Failed = 1;
 
-    private static readonly Dictionary<string, ExportFormat> Formats = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["xlsx"] = ExportFormat.Xlsx,
-        ["csv"] = ExportFormat.Csv,
-        ["csv-summary"] = ExportFormat.SummaryCsv,
-    };
+    // The card's format words, less the report, which has a command of its own.
+    private static readonly Dictionary<string, ExportFormat> Formats = ExportCards.Formats
+        .Where(format => format.Value != ExportFormat.Report)
+        .ToDictionary(format => format.Key, format => format.Value, StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
