@@ -15,6 +15,11 @@ internal static class BenchProgram
             return await RatingsBenchmark.MainAsync(ratingArgs);
         }
 
+        if (args.Length > 0 && args[0] == "export")
+        {
+            return await ExportBenchmark.RunAsync(args[1..]);
+        }
+
         BenchOptions options;
         try
         {

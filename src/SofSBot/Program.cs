@@ -1,5 +1,6 @@
 using SofSBot.Bot;
 using SofSBot.BotFramework.Hosting;
+using SofSBot.Export;
 using SofSBot.Privacy;
 using SofSBot.Ratings;
 using SofSBot.Roles;
@@ -17,6 +18,7 @@ builder.AddScheduling();
 builder.AddRoutines();
 builder.AddRatings();
 builder.AddPrivacy();
+builder.AddExport();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

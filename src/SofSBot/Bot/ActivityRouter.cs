@@ -21,6 +21,7 @@ internal sealed partial class ActivityRouter(
     IEnumerable<ICardActionHandler> cardActions,
     TeamsEventHandler teamsEvents,
     IRoleResolver roleResolver,
+    IEnumerable<IFileConsentHandler> fileConsentHandlers,
     ILogger<ActivityRouter> logger) : IActivityHandler
 {
     // Language-neutral, so a bare mention is answered in the language of the client.
@@ -42,6 +43,8 @@ internal sealed partial class ActivityRouter(
                 return null;
             case ActivityTypes.Invoke when activity.Name == AdaptiveCardAction.InvokeName:
                 return await OnCardInvokeAsync(turn, cancellationToken);
+            case ActivityTypes.Invoke when activity.Name == FileConsentInvoke.InvokeName && fileConsentHandlers.Any():
+                return await OnFileConsentAsync(turn, cancellationToken);
             case ActivityTypes.Invoke:
                 // Invokes we do not offer (message extensions, task modules): say so, as the SDK does.
                 return new InvokeResponse(StatusCodes.Status501NotImplemented, null);
@@ -106,6 +109,26 @@ internal sealed partial class ActivityRouter(
             { Card: { } card } => AdaptiveCardInvokeResponse.Card(card),
             _ => AdaptiveCardInvokeResponse.Message(result.Message ?? string.Empty),
         };
+    }
+
+    private async Task<InvokeResponse> OnFileConsentAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (FileConsentInvoke.From(turn.Activity) is not { } consent)
+        {
+            return new InvokeResponse(StatusCodes.Status400BadRequest, null);
+        }
+
+        try
+        {
+            await fileConsentHandlers.First().HandleAsync(turn, consent, cancellationToken);
+            return InvokeResponse.Ok();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFileConsentFailed(exception);
+            await TryReplyTextAsync(turn, ConversationTexts.For(Languages.FromLocale(turn.Activity.Locale)).SomethingWentWrong, cancellationToken);
+            return new InvokeResponse(StatusCodes.Status500InternalServerError, null);
+        }
     }
 
     private async Task OnCardSubmitAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -188,6 +211,9 @@ internal sealed partial class ActivityRouter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The card action {Verb} failed")]
     private partial void LogCardActionFailed(Exception exception, string verb);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling the answer to a file consent card failed")]
+    private partial void LogFileConsentFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not even tell the user that something failed")]
     private partial void LogReplyFailed(Exception exception);

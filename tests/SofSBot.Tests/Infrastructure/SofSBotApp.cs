@@ -47,6 +47,9 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
     private readonly TimeProvider? _time;
     private readonly Action<IServiceCollection>? _services;
 
+    /// <summary>The pseudonym key every test app exports with (the app refuses to start without one).</summary>
+    public const string TestPseudonymSecret = "test-secret-0123456789abcdef0123456789abcdef";
+
     public FakeBotConnector Connector { get; }
 
     public string TablePrefix { get; }
@@ -61,6 +64,7 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
         builder.UseSetting("Bot:Connector:BaseDelay", "00:00:00.010");
         // Tests run the scheduler's passes themselves (SchedulerService.RunOnceAsync).
         builder.UseSetting("Scheduler:Enabled", "false");
+        builder.UseSetting("Export:PseudonymSecret", TestPseudonymSecret);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SofSBot.Ratings;
+
+namespace SofSBot.Export;
+
+internal static class ExportExtensions
+{
+    /// <summary>The export in the bot: the core, and <c>export</c> in coordinators' personal chat with the file sent by consent card.</summary>
+    public static IHostApplicationBuilder AddExport(this IHostApplicationBuilder builder)
+    {
+        builder.AddExportCore();
+        var services = builder.Services;
+        services.AddSingleton<ExportJobs>();
+        services.AddSingleton<Commands.IBotCommand, ExportCommand>();
+        services.AddSingleton<CardActions.ICardActionHandler, ExportRunAction>();
+        services.AddSingleton<Bot.IFileConsentHandler, ExportFileConsentHandler>();
+        // An upload is a PUT to OneDrive: no retries (a chunk sent twice is refused), a generous time limit.
+        services.AddHttpClient(ExportFileConsentHandler.UploadClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
+        return builder;
+    }
+
+    /// <summary>The coordinator's export and follow-up report, shared by the bot and the command line.</summary>
+    public static IHostApplicationBuilder AddExportCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Checked when an export starts, not at start: a bot without the secret still serves every
+        // team; only exports are refused, with a message saying which setting is missing.
+        services.AddOptions<ExportOptions>()
+            .BindConfiguration(ExportOptions.SectionName)
+            .ValidateDataAnnotations();
+
+        // The ratings feature owns these; bound and registered here too (idempotently) so the export
+        // reads the same threshold and stores whether or not the ratings feature is added.
+        services.AddOptions<RatingsOptions>()
+            .BindConfiguration(RatingsOptions.SectionName)
+            .ValidateDataAnnotations();
+        services.TryAddSingleton<IRatingPeriodStore, TableRatingPeriodStore>();
+        services.TryAddSingleton<IRatingRoundStore, TableRatingRoundStore>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IPeriodAnswerReader, TablePeriodAnswerReader>();
+        services.AddSingleton<IExportTeamDirectory, TableExportTeamDirectory>();
+        services.AddSingleton<RespondentPseudonyms>();
+        services.AddSingleton<FollowUpReport>();
+        services.AddSingleton<RatingsExporter>();
+        return builder;
+    }
+}

@@ -1,0 +1,49 @@
+namespace SofSBot.Export;
+
+/// <summary>
+/// What an export counts while the answers stream past: a histogram per period, team and goal and
+/// the respondents per period and team. Its size grows with teams × goals (and team sizes), never
+/// with the number of answers.
+/// </summary>
+internal sealed class ExportTally
+{
+    private readonly Dictionary<(string PeriodId, string TeamId, string GoalId), ValueHistogram> _byTeamGoal = [];
+    private readonly Dictionary<(string PeriodId, string TeamId), HashSet<string>> _respondents = [];
+
+    public long Answers { get; private set; }
+
+    public void Add(ExportAnswer answer)
+    {
+        var key = (answer.PeriodId, answer.TeamId, answer.GoalId);
+        if (!_byTeamGoal.TryGetValue(key, out var histogram))
+        {
+            _byTeamGoal[key] = histogram = new ValueHistogram();
+        }
+
+        histogram.Add(answer.Value);
+        if (!_respondents.TryGetValue((answer.PeriodId, answer.TeamId), out var users))
+        {
+            _respondents[(answer.PeriodId, answer.TeamId)] = users = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        users.Add(answer.UserId);
+        Answers++;
+    }
+
+    /// <summary>The teams that answered anything in the period.</summary>
+    public IEnumerable<string> TeamsOf(string periodId) =>
+        _respondents.Keys.Where(key => key.PeriodId == periodId).Select(key => key.TeamId);
+
+    /// <summary>The goals answered in the period, in any team.</summary>
+    public IEnumerable<string> GoalsOf(string periodId) =>
+        _byTeamGoal.Keys.Where(key => key.PeriodId == periodId).Select(key => key.GoalId).Distinct(StringComparer.Ordinal);
+
+    public ValueHistogram For(string periodId, string teamId, string goalId) =>
+        _byTeamGoal.GetValueOrDefault((periodId, teamId, goalId)) ?? new ValueHistogram();
+
+    public long AnswersOf(string periodId) =>
+        _byTeamGoal.Where(entry => entry.Key.PeriodId == periodId).Sum(entry => (long)entry.Value.Count);
+
+    public int RespondentsOf(string periodId, string teamId) =>
+        _respondents.GetValueOrDefault((periodId, teamId))?.Count ?? 0;
+}
