@@ -74,7 +74,7 @@ internal sealed partial class HighlightsActions(IHighlightsStore store, SharedCa
         await sharedCard.UpdateAsync(
             context.Turn,
             async ct => await RenderSharedAsync(teamId, data, ct),
-            async ct => (await store.ReadAsync(teamId, data.Week, ct)).Version,
+            ct => store.ReadVersionAsync(teamId, data.Week, ct),
             cancellationToken);
 
         var confirmation = write switch

@@ -13,6 +13,9 @@ internal interface IHighlightsStore
 
     Task<HighlightsBoard> ReadAsync(string teamId, IsoWeek week, CancellationToken cancellationToken);
 
+    /// <summary>Only the week's version: whether it changed since a card was rendered.</summary>
+    Task<long> ReadVersionAsync(string teamId, IsoWeek week, CancellationToken cancellationToken);
+
     /// <summary>Adds the member's highlight of the week, or replaces it: one highlight per member and week.</summary>
     Task<HighlightWrite> SaveAsync(string teamId, IsoWeek week, string meetingId, string userId, string userName, string text, CancellationToken cancellationToken);
 

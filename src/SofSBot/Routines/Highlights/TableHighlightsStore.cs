@@ -68,6 +68,12 @@ internal sealed class TableHighlightsStore(TableProvider tables, TimeProvider ti
         return new HighlightsBoard(teamId, week, meetings, HighlightsIn(snapshot), snapshot.Version);
     }
 
+    public async Task<long> ReadVersionAsync(string teamId, IsoWeek week, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        return await VersionedPartition.ReadVersionAsync(table, PartitionKeyFor(teamId, week), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Highlight>> ListAsync(string teamId, int isoYear, int isoWeek, CancellationToken cancellationToken) =>
         (await ReadAsync(teamId, new IsoWeek(isoYear, isoWeek), cancellationToken)).Highlights;
 
