@@ -23,4 +23,13 @@ internal sealed class RatingRoundCards(
         var respondents = await answers.ListRespondentsAsync(round, cancellationToken);
         return RatingCards.Shared(round, respondents.Count);
     }
+
+    /// <summary>Remembers the card's place now, so the deadline can replace it with the results even if nobody touched it.</summary>
+    public async Task PostedAsync(RoutineMeeting meeting, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        if (await ratingRounds.GetAsync(meeting.TeamId, meeting.MeetingId, cancellationToken) is { } round)
+        {
+            await ratingRounds.RememberCardAsync(round, conversationId, activityId, cancellationToken);
+        }
+    }
 }

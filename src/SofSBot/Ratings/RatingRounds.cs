@@ -4,6 +4,7 @@ using SofSBot.BotFramework.Cards;
 using SofSBot.BotFramework.Connector;
 using SofSBot.Localization;
 using SofSBot.Routines;
+using SofSBot.Scheduling;
 using SofSBot.TeamsEvents;
 
 namespace SofSBot.Ratings;
@@ -19,6 +20,7 @@ internal sealed partial class RatingRounds(
     ITeamStore teams,
     IConnectorClient connector,
     SharedCardUpdater updater,
+    IOccurrenceLedger ledger,
     IOptions<RatingsOptions> options,
     TimeProvider time,
     ILogger<RatingRounds> logger)
@@ -61,6 +63,9 @@ internal sealed partial class RatingRounds(
             RemindersSent: false);
         return await rounds.CreateAsync(round, cancellationToken);
     }
+
+    public Task<RatingRound?> GetAsync(string teamId, string roundId, CancellationToken cancellationToken) =>
+        rounds.GetAsync(teamId, roundId, cancellationToken);
 
     /// <summary>Every member of the team (user accounts, not bots); null when the roster could not be read.</summary>
     public async Task<IReadOnlyList<TeamsChannelAccount>?> ReadRosterAsync(string teamId, CancellationToken cancellationToken)
@@ -168,6 +173,11 @@ internal sealed partial class RatingRounds(
     public async Task UpdateCardAsync(RatingRound round, CancellationToken cancellationToken)
     {
         var team = await teams.GetTeamAsync(round.TeamId, cancellationToken);
+        if (round.CardActivityId is null)
+        {
+            round = await FindScheduledCardAsync(round, cancellationToken);
+        }
+
         if (team is null || round.CardConversationId is null || round.CardActivityId is null)
         {
             LogCardUnknown(round.TeamId, round.RoundId);
@@ -182,6 +192,24 @@ internal sealed partial class RatingRounds(
             token => RenderSharedAsync(round.TeamId, round.RoundId, token),
             token => ReadVersionAsync(round.TeamId, round.RoundId, token),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// A scheduled round whose card nobody acted on, posted before the scheduler told rounds where
+    /// their card went: the occurrence ledger knows.
+    /// </summary>
+    private async Task<RatingRound> FindScheduledCardAsync(RatingRound round, CancellationToken cancellationToken)
+    {
+        if (!RoutineMeeting.TryParseScheduled(round.RoundId, out var scheduleId, out var meetingDate))
+        {
+            return round;
+        }
+
+        var posted = await ledger.GetAsync(scheduleId, SchedulerService.LedgerKey(meetingDate), cancellationToken);
+        return posted is { State: OccurrenceState.Posted, TeamId: var teamId }
+            && teamId == round.TeamId
+            ? await RememberCardAsync(round, posted.ConversationId, posted.ActivityId, cancellationToken)
+            : round;
     }
 
     /// <summary>Posts the round's card as a new thread in its channel and remembers where it is.</summary>

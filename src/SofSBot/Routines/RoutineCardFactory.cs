@@ -3,7 +3,7 @@ using SofSBot.BotFramework.Cards;
 namespace SofSBot.Routines;
 
 /// <summary>The card to post for a meeting: the routine's own, or the plain reminder for routines without one.</summary>
-internal sealed class RoutineCardFactory(IEnumerable<IRoutineCards> routines)
+internal sealed partial class RoutineCardFactory(IEnumerable<IRoutineCards> routines, ILogger<RoutineCardFactory> logger)
 {
     private readonly Dictionary<RoutineKind, IRoutineCards> _byRoutine = routines.ToDictionary(routine => routine.Routine);
 
@@ -11,4 +11,28 @@ internal sealed class RoutineCardFactory(IEnumerable<IRoutineCards> routines)
         _byRoutine.TryGetValue(meeting.Routine, out var routine)
             ? routine.CreateAsync(meeting, cancellationToken)
             : Task.FromResult(RoutineCard.Create(meeting.Routine, meeting.Language, meeting.MeetingDate, meeting.MeetingTime));
+
+    /// <summary>
+    /// Tells the routine where its card is. Never throws: the card is in the channel, and a failure
+    /// here must not make the caller post it again.
+    /// </summary>
+    public async Task PostedAsync(RoutineMeeting meeting, string? conversationId, string? activityId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(activityId) || !_byRoutine.TryGetValue(meeting.Routine, out var routine))
+        {
+            return;
+        }
+
+        try
+        {
+            await routine.PostedAsync(meeting, conversationId, activityId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPostedFailed(exception, meeting.TeamId, meeting.MeetingId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remember where the card of meeting {MeetingId} in team {TeamId} was posted")]
+    private partial void LogPostedFailed(Exception exception, string teamId, string meetingId);
 }

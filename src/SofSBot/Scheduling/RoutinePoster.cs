@@ -33,6 +33,8 @@ internal sealed class RoutinePoster(IConnectorClient connector, PostBudget budge
             Attachments = [Attachment.AdaptiveCard(card)],
             Summary = card.FallbackText,
         };
-        return await connector.CreateChannelThreadAsync(new Uri(team.ServiceUrl), schedule.ChannelId, team.TenantId, activity, CancellationToken.None);
+        var posted = await connector.CreateChannelThreadAsync(new Uri(team.ServiceUrl), schedule.ChannelId, team.TenantId, activity, CancellationToken.None);
+        await cards.PostedAsync(meeting, posted.Id, posted.ActivityId, CancellationToken.None);
+        return posted;
     }
 }

@@ -230,8 +230,10 @@ internal sealed partial class SchedulerService(
     /// An occurrence is claimed by its schedule and local date: a rule has at most one time a day, and
     /// a leader who moves today's time after the card went out must not get it posted twice.
     /// </summary>
-    internal static string LedgerKey(Occurrence occurrence) =>
-        occurrence.LocalDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string LedgerKey(Occurrence occurrence) => LedgerKey(occurrence.LocalDate);
+
+    internal static string LedgerKey(DateOnly meetingDate) =>
+        meetingDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using SofSBot.BotFramework;
 using SofSBot.Ratings;
+using SofSBot.Scheduling;
 using SofSBot.Storage;
 using SofSBot.Tests.Infrastructure;
 using SofSBot.TestSupport;
@@ -240,6 +241,69 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, await monitor.RunOnceAsync(default));
         Assert.True((await Rounds.GetAsync(TeamId, round.RoundId, default))!.IsClosed);
         Assert.Contains("Resultat:", Text(_app.Connector.Calls.Last(call => call.Method == HttpMethod.Put).Card!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_round_nobody_touched_gets_its_card_replaced_with_the_results_at_the_deadline()
+    {
+        // Monday 10 March 2025, 09:30 in Stockholm (08:30 UTC): the schedule's round is due.
+        var schedule = new Schedule(
+            TeamId,
+            "skattning-var",
+            SofSBot.Routines.RoutineKind.RatingRound,
+            TeammoteChannelId,
+            new ScheduleRule([DayOfWeek.Monday], new TimeOnly(9, 30), new DateOnly(2025, 3, 10)),
+            SofSBot.Localization.Language.Swedish,
+            IsPaused: false,
+            CreatedBy: "29:1karin",
+            CreatedAt: _time.GetUtcNow().AddDays(-7),
+            UpdatedAt: _time.GetUtcNow().AddDays(-7));
+        await _app.GetService<IScheduleStore>().SaveAsync(schedule, default);
+
+        Assert.Equal(1, await _app.GetService<SchedulerService>().RunOnceAsync(default));
+
+        Assert.Single(_app.Connector.ChannelThreads);
+        var round = Assert.Single(await Rounds.ListForTeamAsync(TeamId, default));
+        Assert.Equal("skattning-var.20250310", round.RoundId);
+        Assert.NotNull(round.CardActivityId);
+
+        _time.SetUtcNow(round.Deadline);
+        Assert.Equal(1, await _app.GetService<RatingRoundMonitor>().RunOnceAsync(default));
+
+        var replaced = _app.Connector.Calls.Last(call => call.Method == HttpMethod.Put);
+        Assert.EndsWith($"/activities/{round.CardActivityId}", replaced.Path, StringComparison.Ordinal);
+        Assert.Contains("Resultat:", Text(replaced.Card!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_round_posted_before_its_card_was_remembered_is_found_through_the_schedules_ledger()
+    {
+        var schedule = new Schedule(
+            TeamId,
+            "skattning-var",
+            SofSBot.Routines.RoutineKind.RatingRound,
+            TeammoteChannelId,
+            new ScheduleRule([DayOfWeek.Monday], new TimeOnly(9, 30), new DateOnly(2025, 3, 10)),
+            SofSBot.Localization.Language.Swedish,
+            IsPaused: false,
+            CreatedBy: "29:1karin",
+            CreatedAt: _time.GetUtcNow().AddDays(-7),
+            UpdatedAt: _time.GetUtcNow().AddDays(-7));
+        await _app.GetService<IScheduleStore>().SaveAsync(schedule, default);
+        await _app.GetService<SchedulerService>().RunOnceAsync(default);
+
+        // As a round stored by an earlier version: posted, but its card's place not on the round.
+        var round = Assert.Single(await Rounds.ListForTeamAsync(TeamId, default));
+        var activityId = round.CardActivityId;
+        await Rounds.UpdateAsync(TeamId, round.RoundId, stored => stored with { CardConversationId = null, CardActivityId = null }, default);
+
+        _time.SetUtcNow(round.Deadline);
+        await _app.GetService<RatingRoundMonitor>().RunOnceAsync(default);
+
+        var replaced = _app.Connector.Calls.Last(call => call.Method == HttpMethod.Put);
+        Assert.EndsWith($"/activities/{activityId}", replaced.Path, StringComparison.Ordinal);
+        Assert.Contains("Resultat:", Text(replaced.Card!), StringComparison.Ordinal);
+        Assert.Equal(activityId, (await Rounds.GetAsync(TeamId, round.RoundId, default))!.CardActivityId);
     }
 
     [Fact]
