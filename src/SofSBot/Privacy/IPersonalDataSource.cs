@@ -6,9 +6,9 @@ namespace SofSBot.Privacy;
 /// </summary>
 internal interface IPersonalDataSource
 {
-    /// <summary>Everything this feature keeps about the user (<c>29:</c> id).</summary>
-    Task<IReadOnlyList<PersonalDataItem>> FindAsync(string userId, CancellationToken cancellationToken);
+    /// <summary>Everything this feature keeps about the user.</summary>
+    Task<IReadOnlyList<PersonalDataItem>> FindAsync(DataSubject subject, CancellationToken cancellationToken);
 
     /// <summary>Deletes it; returns how many stored items went. Aggregates computed from the stored data follow.</summary>
-    Task<int> EraseAsync(string userId, CancellationToken cancellationToken);
+    Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken);
 }

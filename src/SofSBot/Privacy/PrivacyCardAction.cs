@@ -16,6 +16,9 @@ internal sealed class PrivacyCardAction(string verb, PersonalData personalData) 
 
     public static bool IsPersonalChat(Activity activity) => activity.Conversation?.ConversationType == "personal";
 
+    /// <summary>The sender as a data subject: the Teams id the turn was checked against, and their Entra object id.</summary>
+    public static DataSubject SubjectOf(Activity activity, string userId) => new(userId, activity.From?.AadObjectId);
+
     public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {
         var texts = PersonalDataTexts.For(context.Language);
@@ -31,11 +34,11 @@ internal sealed class PrivacyCardAction(string verb, PersonalData personalData) 
                     ? CardActionResult.ShowCard(PersonalDataCards.Confirm(context.Language))
                     : CardActionResult.ShowMessage(texts.ConfirmText);
             case PersonalDataCards.EraseVerb:
-                var erased = await personalData.EraseAsync(context.UserId, cancellationToken);
+                var erased = await personalData.EraseAsync(SubjectOf(context.Turn.Activity, context.UserId), cancellationToken);
                 var done = PersonalDataCards.Erased(erased, context.Language, context.Culture);
                 return context.IsInvoke ? CardActionResult.ShowCard(done) : CardActionResult.ShowMessage(done.FallbackText ?? string.Empty);
             default:
-                var items = await personalData.FindAsync(context.UserId, cancellationToken);
+                var items = await personalData.FindAsync(SubjectOf(context.Turn.Activity, context.UserId), cancellationToken);
                 return CardActionResult.ShowCard(PersonalDataCards.Overview(items, context.Language, context.Culture));
         }
     }

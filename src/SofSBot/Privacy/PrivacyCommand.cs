@@ -22,7 +22,7 @@ internal sealed class PrivacyCommand(PersonalData personalData) : IBotCommand
             return;
         }
 
-        var items = await personalData.FindAsync(userId, cancellationToken);
+        var items = await personalData.FindAsync(PrivacyCardAction.SubjectOf(context.Turn.Activity, userId), cancellationToken);
         var card = PersonalDataCards.Overview(items, context.Language, context.Culture);
         await context.Turn.ReplyAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
     }

@@ -24,10 +24,10 @@ internal sealed class TablePersonalData(
     IReadOnlyList<PersonalField> fields,
     Func<TableEntity, PersonalField, PersonalDataItem> describe) : IPersonalDataSource
 {
-    public async Task<IReadOnlyList<PersonalDataItem>> FindAsync(string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PersonalDataItem>> FindAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         var items = new List<PersonalDataItem>();
-        await foreach (var (row, field) in RowsOfAsync(userId, cancellationToken))
+        await foreach (var (row, field) in RowsOfAsync(subject.UserId, cancellationToken))
         {
             items.Add(describe(row, field));
         }
@@ -35,11 +35,11 @@ internal sealed class TablePersonalData(
         return items;
     }
 
-    public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
+    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(tableName, cancellationToken);
         var partitions = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var (row, _) in RowsOfAsync(userId, cancellationToken))
+        await foreach (var (row, _) in RowsOfAsync(subject.UserId, cancellationToken))
         {
             partitions.Add(row.PartitionKey);
         }
@@ -47,7 +47,7 @@ internal sealed class TablePersonalData(
         var erased = 0;
         foreach (var partition in partitions)
         {
-            erased += await VersionedPartition.ChangeAsync(table, partition, snapshot => Erase(snapshot, userId), cancellationToken);
+            erased += await VersionedPartition.ChangeAsync(table, partition, snapshot => Erase(snapshot, subject.UserId), cancellationToken);
         }
 
         return erased;

@@ -22,4 +22,7 @@ internal interface IRatingRoundStore
 
     /// <summary>The rounds a user opened (for the user's own data).</summary>
     Task<IReadOnlyList<RatingRound>> ListOpenedByAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>The rounds whose card lists the user for their own view (for the user's own data; a scan, rare).</summary>
+    Task<IReadOnlyList<RatingRound>> ListShowingOwnViewToAsync(string userId, CancellationToken cancellationToken);
 }

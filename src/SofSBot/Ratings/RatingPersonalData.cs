@@ -5,16 +5,19 @@ using SofSBot.Privacy;
 namespace SofSBot.Ratings;
 
 /// <summary>
-/// A member's ratings for "mina data": each current answer with its earlier values, and the rounds
-/// they opened. Erasing deletes the answers and their history; results are computed from the stored
-/// answers, so they follow.
+/// A member's ratings for "mina data": each current answer with its earlier values, the rounds they
+/// opened, and the rounds whose card names them for their own view. Erasing deletes the answers and
+/// their history and takes their id off the rounds; results are computed from the stored answers, so
+/// they follow, and the cards in the channels are replaced so their counters and figures follow too.
 /// </summary>
-internal sealed class RatingPersonalData(IRatingAnswerStore answers, IRatingRoundStore rounds) : IPersonalDataSource
+internal sealed partial class RatingPersonalData(
+    IRatingAnswerStore answers, IRatingRoundStore rounds, RatingRounds ratingRounds, ILogger<RatingPersonalData> logger) : IPersonalDataSource
 {
     private static readonly LocalizedText Feature = new("Skattningar av teamets mål", "Ratings of the team's goals");
 
-    public async Task<IReadOnlyList<PersonalDataItem>> FindAsync(string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PersonalDataItem>> FindAsync(DataSubject subject, CancellationToken cancellationToken)
     {
+        var userId = subject.UserId;
         var rows = await answers.FindByUserAsync(userId, cancellationToken);
         var roundsById = new Dictionary<(string, string), RatingRound?>();
         var items = new List<PersonalDataItem>();
@@ -49,11 +52,25 @@ internal sealed class RatingPersonalData(IRatingAnswerStore answers, IRatingRoun
                 opened.OpenedAt));
         }
 
+        foreach (var listing in await rounds.ListShowingOwnViewToAsync(userId, cancellationToken))
+        {
+            items.Add(new PersonalDataItem(
+                Feature,
+                new LocalizedText(
+                    $"{listing.PeriodName}: ditt Teams-id står på omgångens kort så att det visar dig dina egna svar",
+                    $"{listing.PeriodName}: your Teams id is on the round's card so that it shows you your own answers"),
+                listing.OpenedAt));
+        }
+
         return items;
     }
 
-    public async Task<int> EraseAsync(string userId, CancellationToken cancellationToken)
+    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
+        var userId = subject.UserId;
+        var answered = (await answers.FindByUserAsync(userId, cancellationToken))
+            .Select(row => (row.TeamId, row.RoundId))
+            .ToHashSet();
         var erased = await answers.EraseUserAsync(userId, cancellationToken);
         foreach (var opened in await rounds.ListOpenedByAsync(userId, cancellationToken))
         {
@@ -61,9 +78,46 @@ internal sealed class RatingPersonalData(IRatingAnswerStore answers, IRatingRoun
             erased++;
         }
 
+        foreach (var listing in await rounds.ListShowingOwnViewToAsync(userId, cancellationToken))
+        {
+            await rounds.UpdateAsync(
+                listing.TeamId,
+                listing.RoundId,
+                round => round.RefreshUserIds.Contains(userId, StringComparer.Ordinal)
+                    ? round with { RefreshUserIds = [.. round.RefreshUserIds.Where(id => !string.Equals(id, userId, StringComparison.Ordinal))] }
+                    : null,
+                cancellationToken);
+            erased++;
+        }
+
+        foreach (var (teamId, roundId) in answered)
+        {
+            await RefreshCardAsync(teamId, roundId, cancellationToken);
+        }
+
         return erased;
+    }
+
+    /// <summary>Replaces the channel card of a round the user answered: its counter or results no longer count them.</summary>
+    private async Task RefreshCardAsync(string teamId, string roundId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await rounds.GetAsync(teamId, roundId, cancellationToken) is { } round)
+            {
+                await ratingRounds.UpdateCardAsync(round, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The answers are erased; a card showing an old count is corrected by the next change.
+            LogRefreshFailed(exception, teamId, roundId);
+        }
     }
 
     private static string Describe(string period, string goal, int? value, List<string?> earlier, string earlierWord) =>
         $"{period} – {goal}: {value}" + (earlier.Count > 0 ? $" ({earlierWord} {string.Join(", ", earlier)})" : string.Empty);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not replace the card of rating round {RoundId} in team {TeamId} after an erasure")]
+    private partial void LogRefreshFailed(Exception exception, string teamId, string roundId);
 }

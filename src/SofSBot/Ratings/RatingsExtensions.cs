@@ -28,6 +28,16 @@ internal static class RatingsExtensions
         services.AddSingleton<IBotCommand, RatingCommand>();
         services.AddSingleton<IBotCommand, ResultsCommand>();
         services.AddSingleton<IPersonalDataSource, RatingPersonalData>();
+
+        // The reminder claim ({team}|{round}|{user}) records that the member was reminded.
+        services.AddSingleton<IPersonalDataSource>(provider => new ClaimPersonalData(
+            provider.GetRequiredService<Storage.IClaimStore>(),
+            RatingRoundMonitor.ReminderClaimScope,
+            ClaimPersonalData.LastPart,
+            claim => ClaimPersonalData.Item(
+                new("Skattningar av teamets mål", "Ratings of the team's goals"),
+                new("Du fick en påminnelse om en skattningsomgång", "You were reminded of a rating round"),
+                claim)));
         AddAction(services, RatingCards.ViewVerb, CommandAudience.Everyone, actions => actions.ViewAsync);
         AddAction(services, RatingCards.SaveVerb, CommandAudience.Everyone, actions => actions.SaveAsync);
         AddAction(services, RatingCards.CloseVerb, CommandAudience.TeamLeaders, actions => actions.CloseAsync);

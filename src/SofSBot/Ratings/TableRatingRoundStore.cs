@@ -79,7 +79,10 @@ internal sealed class TableRatingRoundStore(TableProvider tables) : IRatingRound
     public Task<IReadOnlyList<RatingRound>> ListOpenedByAsync(string userId, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"OpenedBy eq {userId}"), cancellationToken);
 
-    private async Task<IReadOnlyList<RatingRound>> QueryAsync(string filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RatingRound>> ListShowingOwnViewToAsync(string userId, CancellationToken cancellationToken) =>
+        [.. (await QueryAsync(null, cancellationToken)).Where(round => round.RefreshUserIds.Contains(userId, StringComparer.Ordinal))];
+
+    private async Task<IReadOnlyList<RatingRound>> QueryAsync(string? filter, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         var rounds = new List<RatingRound>();

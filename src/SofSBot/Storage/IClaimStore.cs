@@ -11,4 +11,7 @@ internal interface IClaimStore
 
     /// <summary>Gives a claim back, so that the work can be tried again (after a failure).</summary>
     Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken);
+
+    /// <summary>Every claim in a scope (a partition scan): for "mina data", which must show and erase the claims that name a user.</summary>
+    Task<IReadOnlyList<ClaimRecord>> ListAsync(string scope, CancellationToken cancellationToken);
 }

@@ -34,4 +34,17 @@ internal sealed class TableClaimStore(TableProvider tables, TimeProvider time) :
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         await table.DeleteEntityAsync(TableKey.Escape(scope), TableKey.Escape(key), ETag.All, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<ClaimRecord>> ListAsync(string scope, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var claims = new List<ClaimRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Escape(scope)}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ClaimedAt"], cancellationToken: cancellationToken))
+        {
+            claims.Add(new ClaimRecord(TableKey.Unescape(entity.RowKey), entity.GetDateTimeOffset("ClaimedAt")));
+        }
+
+        return claims;
+    }
 }

@@ -15,6 +15,9 @@ public sealed class RoutinePersonalDataTests(AzuriteFixture azurite) : IAsyncLif
 {
     private const string Sara = "29:1sara";
     private const string Ahmed = "29:1ahmed";
+    private const string SaraEntraId = "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e";
+
+    private static readonly DataSubject SaraSubject = new(Sara, SaraEntraId);
 
     private readonly SofSBotApp _app = new(azurite);
 
@@ -37,7 +40,7 @@ public sealed class RoutinePersonalDataTests(AzuriteFixture azurite) : IAsyncLif
         var found = new List<PersonalDataItem>();
         foreach (var source in sources)
         {
-            found.AddRange(await source.FindAsync(Sara, default));
+            found.AddRange(await source.FindAsync(SaraSubject, default));
         }
 
         Assert.Contains(found, item => item.Description.Swedish.Contains("Familjen ringde själv", StringComparison.Ordinal));
@@ -48,7 +51,7 @@ public sealed class RoutinePersonalDataTests(AzuriteFixture azurite) : IAsyncLif
         var erased = 0;
         foreach (var source in sources)
         {
-            erased += await source.EraseAsync(Sara, default);
+            erased += await source.EraseAsync(SaraSubject, default);
         }
 
         Assert.Equal(3, erased);
@@ -61,8 +64,30 @@ public sealed class RoutinePersonalDataTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(string.Empty, note.GetString("AuthorName"));
         foreach (var source in sources)
         {
-            Assert.Empty(await source.FindAsync(Sara, default));
+            Assert.Empty(await source.FindAsync(SaraSubject, default));
         }
+    }
+
+    [Fact]
+    public async Task Records_that_a_member_was_welcomed_or_reminded_are_shown_and_erased_and_other_members_keep_theirs()
+    {
+        var claims = _app.GetService<IClaimStore>();
+        await claims.TryClaimAsync(SofSBot.TeamsEvents.TeamsEventHandler.WelcomeClaimScope, $"tenant|{SaraEntraId}", default);
+        await claims.TryClaimAsync(SofSBot.TeamsEvents.TeamsEventHandler.WelcomeClaimScope, "tenant|7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f", default);
+        await claims.TryClaimAsync(SofSBot.Ratings.RatingRoundMonitor.ReminderClaimScope, $"team|s1.20261130|{Sara}", default);
+        await claims.TryClaimAsync(SofSBot.Ratings.RatingRoundMonitor.ReminderClaimScope, $"team|s1.20261130|{Ahmed}", default);
+        var personalData = _app.GetService<PersonalData>();
+
+        var found = await personalData.FindAsync(SaraSubject, default);
+
+        Assert.Contains(found, item => item.Description.Swedish == "Du fick botens välkomstmeddelande i en personlig chatt");
+        Assert.Contains(found, item => item.Description.Swedish == "Du fick en påminnelse om en skattningsomgång");
+        Assert.Equal(2, found.Count);
+
+        Assert.Equal(2, await personalData.EraseAsync(SaraSubject, default));
+        Assert.Empty(await personalData.FindAsync(SaraSubject, default));
+        Assert.Equal(["tenant|7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f"], (await claims.ListAsync(SofSBot.TeamsEvents.TeamsEventHandler.WelcomeClaimScope, default)).Select(claim => claim.Key));
+        Assert.Equal([$"team|s1.20261130|{Ahmed}"], (await claims.ListAsync(SofSBot.Ratings.RatingRoundMonitor.ReminderClaimScope, default)).Select(claim => claim.Key));
     }
 
     private async Task<TableClient> TableAsync(string name) => await _app.GetService<TableProvider>().GetTableAsync(name, default);

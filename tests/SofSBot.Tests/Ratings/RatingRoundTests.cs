@@ -335,8 +335,12 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Radera dina data?", Text(confirm), StringComparison.Ordinal);
         var erased = await InvokeAsync(SofSBot.Privacy.PersonalDataCards.EraseVerb, [], Sara, personal: true);
 
-        Assert.Contains("Klart: 4 sparade uppgifter om dig är raderade.", Text(erased), StringComparison.Ordinal);
+        // Her answer, its earlier value, her respondent row, and her id on the card's own-view list.
+        Assert.Contains("Klart: 5 sparade uppgifter om dig är raderade.", Text(erased), StringComparison.Ordinal);
         Assert.DoesNotContain(await AnswerRowsAsync(), row => row.GetString("UserId") == "29:1sara");
+        var stored = (await Rounds.GetAsync(TeamId, round.RoundId, default))!;
+        Assert.DoesNotContain("29:1sara", stored.RefreshUserIds);
+        Assert.Contains("2 av 4 har svarat", Text(_app.Connector.Calls.Last(call => call.Method == HttpMethod.Put).Card!), StringComparison.Ordinal);
         var (results, respondents) = await _app.GetService<RatingRounds>().ResultsAsync(round, SofSBot.Localization.Language.Swedish, default);
         Assert.Equal(2, respondents);
         Assert.Contains("För få svar", Text(JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(results, BotJson.Options))!), StringComparison.Ordinal);
