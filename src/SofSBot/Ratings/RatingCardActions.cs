@@ -21,7 +21,6 @@ internal sealed partial class RatingCardActions(
     IRatingPeriodStore periods,
     IClaimStore claims,
     SharedCardUpdater updater,
-    CardUpdateBatches batches,
     RespondentCounts respondentCounts,
     TimeProvider time,
     ILogger<RatingCardActions> logger)
@@ -179,16 +178,11 @@ internal sealed partial class RatingCardActions(
             ? await rounds.GetAsync(teamId, roundId, cancellationToken)
             : null;
 
-    // Replacements of one card are joined (CardUpdateBatches); the replacement serves several turns, so
-    // it runs on the turn of the first and with no single caller's cancellation.
     private Task UpdateSharedCardAsync(CardActionContext context, RatingRound round, CancellationToken cancellationToken) =>
-        batches.ReplaceAsync(
-            $"{round.TeamId}|{round.RoundId}",
-            () => updater.UpdateAsync(
-                context.Turn,
-                token => ratingRounds.RenderSharedAsync(round.TeamId, round.RoundId, token),
-                token => ratingRounds.ReadVersionAsync(round.TeamId, round.RoundId, token),
-                CancellationToken.None),
+        updater.UpdateAsync(
+            context.Turn,
+            token => ratingRounds.RenderSharedAsync(round.TeamId, round.RoundId, token),
+            token => ratingRounds.ReadVersionAsync(round.TeamId, round.RoundId, token),
             cancellationToken);
 
     private static string RoundIdFor(string teamId, string? formMessageId)

@@ -21,7 +21,6 @@ internal static class RatingsExtensions
         services.AddSingleton<IGoalCatalogueStore, TableGoalCatalogueStore>();
         services.AddSingleton<IRatingPeriodStore, TableRatingPeriodStore>();
         services.AddSingleton<RatingRounds>();
-        services.AddSingleton<CardUpdateBatches>();
         services.AddSingleton<RespondentCounts>();
         services.AddSingleton<RatingCardActions>();
         services.AddSingleton<IRoutineCards, RatingRoundCards>();

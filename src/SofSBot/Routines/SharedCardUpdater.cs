@@ -12,14 +12,15 @@ internal sealed record SharedCard(AdaptiveCard Card, long Version);
 /// Replaces a routine card in the channel with its shared view after a change. Two changes can finish
 /// in either order, in one instance or two, so after each replacement the version is read again and
 /// the card replaced once more if storage moved on meanwhile: the last change always ends up showing.
+/// Replacements of one card asked for while one is under way are joined (<see cref="CardUpdateBatches"/>),
+/// so many members acting on the card at once cost a few replacements, not one each.
 /// A failed replacement is logged, never thrown: the change itself is stored and confirmed to the user.
 /// </summary>
 internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logger)
 {
     private const int MaxRounds = 5;
 
-    // Striped, so replacements of one card in this instance take turns without a lock per card kept forever.
-    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly CardUpdateBatches _batches = new();
 
     /// <param name="turn">The card action; its conversation and <c>replyToId</c> locate the card.</param>
     /// <param name="renderShared">Reads storage and renders the shared view.</param>
@@ -40,18 +41,34 @@ internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logge
         await UpdateAsync(turn.Connector, turn.ServiceUrl, turn.ConversationId, activityId, renderShared, readVersion, cancellationToken);
     }
 
-    /// <summary>Replaces the card <paramref name="activityId"/> in <paramref name="conversationId"/> (also outside a turn).</summary>
-    public async Task UpdateAsync(
+    /// <summary>
+    /// Replaces the card <paramref name="activityId"/> in <paramref name="conversationId"/> (also outside a
+    /// turn), returning once a replacement that read storage after this call has finished.
+    /// <paramref name="cancellationToken"/> only stops the waiting: a replacement under way serves other
+    /// callers too and runs to its end.
+    /// </summary>
+    public Task UpdateAsync(
         IConnectorClient connector,
         Uri serviceUrl,
         string conversationId,
         string activityId,
         Func<CancellationToken, Task<SharedCard>> renderShared,
         Func<CancellationToken, Task<long>> readVersion,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        _batches.ReplaceAsync(
+            $"{conversationId}|{activityId}",
+            () => ReplaceUntilCurrentAsync(connector, serviceUrl, conversationId, activityId, renderShared, readVersion),
+            cancellationToken);
+
+    private async Task ReplaceUntilCurrentAsync(
+        IConnectorClient connector,
+        Uri serviceUrl,
+        string conversationId,
+        string activityId,
+        Func<CancellationToken, Task<SharedCard>> renderShared,
+        Func<CancellationToken, Task<long>> readVersion)
     {
-        var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(activityId) % (uint)_stripes.Length)];
-        await stripe.WaitAsync(cancellationToken);
+        var cancellationToken = CancellationToken.None;
         try
         {
             for (var round = 1; round <= MaxRounds; round++)
@@ -73,13 +90,10 @@ internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logge
 
             LogStillChanging(activityId, MaxRounds);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
+            // Also a timeout: nobody's token runs this, and it must not fail the turns waiting on it.
             LogUpdateFailed(exception, activityId);
-        }
-        finally
-        {
-            stripe.Release();
         }
     }
 

@@ -1,11 +1,11 @@
-namespace SofSBot.Ratings;
+namespace SofSBot.Routines;
 
 /// <summary>
 /// Joins replacements of one card that are asked for while one is under way: every request waits for
 /// the next replacement that starts after it (which reads storage then, so it shows that request's
 /// change), and one replacement serves all requests that arrived meanwhile. Without this, a thousand
 /// members answering at once would queue a thousand replacements of the same card one after another.
-/// Across instances <see cref="Routines.SharedCardUpdater"/>'s version check still makes the last change show.
+/// Across instances <see cref="SharedCardUpdater"/>'s version check still makes the last change show.
 /// </summary>
 internal sealed class CardUpdateBatches
 {
