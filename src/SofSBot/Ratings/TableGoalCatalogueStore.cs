@@ -50,7 +50,8 @@ internal sealed class TableGoalCatalogueStore(TableProvider tables) : IGoalCatal
     public async Task<CatalogueGoal?> GetOrganisationGoalAsync(string goalId, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var row = await ReadRowAsync(table, OrganisationPartition, goalId, cancellationToken);
+        var row = await ReadRowAsync(table, OrganisationPartition, goalId, cancellationToken)
+            ?? (await ReadOrganisationAsync(table, cancellationToken)).FirstOrDefault(entity => entity.RowKey == TableKey.Escape(goalId));
         return row is null ? null : FromEntity(row);
     }
 

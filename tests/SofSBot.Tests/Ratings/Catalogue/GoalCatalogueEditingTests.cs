@@ -107,26 +107,26 @@ public sealed class GoalCatalogueEditingTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Contains("”Barnets röst” är tillagt", Text(added), StringComparison.Ordinal);
         Assert.Contains("Barnets röst / The child's voice", Text(added), StringComparison.Ordinal);
         var goal = Assert.Single(await _scenario.Catalogue.ListOrganisationAsync(default), goal => goal.Goal.Title.Swedish == "Barnets röst");
-        Assert.Equal("org-9", goal.Goal.GoalId);
+        Assert.Equal("org-1", goal.Goal.GoalId);
         Assert.Equal(GoalKind.Organisation, goal.Goal.Kind);
         var asked = await _scenario.OpenRoundAsync();
-        Assert.Contains(asked.Goals, g => g.GoalId == "org-9");
+        Assert.Contains(asked.Goals, g => g.GoalId == "org-1");
 
-        var retired = await _scenario.PressInPersonalChatAsync(GoalCatalogueCards.RetireVerb, ActionData(added, GoalCatalogueCards.RetireVerb, GoalForm.GoalIdField, "org-9"));
+        var retired = await _scenario.PressInPersonalChatAsync(GoalCatalogueCards.RetireVerb, ActionData(added, GoalCatalogueCards.RetireVerb, GoalForm.GoalIdField, "org-1"));
 
         Assert.Contains("”Barnets röst” är borttaget: det frågas inte i nya omgångar", Text(retired), StringComparison.Ordinal);
         Assert.Contains("Borttaget 10 mars 2025", Text(retired), StringComparison.Ordinal);
-        Assert.True((await _scenario.Catalogue.GetOrganisationGoalAsync("org-9", default))!.IsRetired);
+        Assert.True((await _scenario.Catalogue.GetOrganisationGoalAsync("org-1", default))!.IsRetired);
         var later = await _scenario.OpenRoundAsync();
-        Assert.DoesNotContain(later.Goals, g => g.GoalId == "org-9");
+        Assert.DoesNotContain(later.Goals, g => g.GoalId == "org-1");
         Assert.Equal(8, later.Goals.Count);
         var rounds = await _scenario.App.GetService<IRatingRoundStore>().ListForTeamAsync(TeamId, default);
         var exportCatalog = new ExportCatalog(await _scenario.Periods.ListAsync(default), [], rounds);
-        Assert.Equal("Barnets röst", exportCatalog.Goal("org-9").Title.Swedish);
+        Assert.Equal("Barnets röst", exportCatalog.Goal("org-1").Title.Swedish);
 
         // A retired id is never given again.
         await AddGoalAsync("Nätverksmöten", "Network meetings");
-        Assert.Contains(await _scenario.Catalogue.ListOrganisationAsync(default), g => g.Goal.GoalId == "org-10" && g.Goal.Title.Swedish == "Nätverksmöten");
+        Assert.Contains(await _scenario.Catalogue.ListOrganisationAsync(default), g => g.Goal.GoalId == "org-2" && g.Goal.Title.Swedish == "Nätverksmöten");
     }
 
     [Fact]

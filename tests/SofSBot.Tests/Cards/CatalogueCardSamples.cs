@@ -5,7 +5,7 @@ using SofSBot.Ratings.Catalogue;
 namespace SofSBot.Tests.Cards;
 
 /// <summary>The goal catalogue, the periods and the team's own goals, as coordinators, leaders and members see them.</summary>
-internal sealed class RatingCatalogueCardSamples : ICardSamples
+internal sealed class CatalogueCardSamples : ICardSamples
 {
     private const string Version = "W/\"datetime'2025-03-10T09%3A00%3A00.0000000Z'\"";
 
@@ -14,7 +14,7 @@ internal sealed class RatingCatalogueCardSamples : ICardSamples
         IReadOnlyList<CatalogueGoal> catalogue =
         [
             .. GoalCatalogue.Seed.Select(goal => new CatalogueGoal(goal, null, Version)),
-            new(GoalCatalogue.Seed[0] with { GoalId = "org-9", Title = new("Barnets röst", "The child's voice"), Order = 7 }, new DateTimeOffset(2025, 2, 3, 10, 0, 0, TimeSpan.Zero), Version),
+            new(GoalCatalogue.Seed[0] with { GoalId = "org-1", Title = new("Barnets röst", "The child's voice"), Order = 7 }, new DateTimeOffset(2025, 2, 3, 10, 0, 0, TimeSpan.Zero), Version),
         ];
         var edited = GoalForm.From(catalogue[1]);
         IReadOnlyList<RatingPeriod> periods =
