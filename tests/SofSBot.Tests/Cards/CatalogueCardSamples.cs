@@ -33,6 +33,7 @@ internal sealed class CatalogueCardSamples : ICardSamples
         yield return new("catalogue-goals-sv", "The coordinator's goal catalogue, one goal removed", GoalCatalogueCards.List(catalogue, Language.Swedish));
         yield return new("catalogue-goals-saved-en", "The goal catalogue in English after a save",
             GoalCatalogueCards.List(catalogue, Language.English, notice: string.Format(System.Globalization.CultureInfo.InvariantCulture, GoalCatalogueTexts.English.Saved, "The red thread")));
+        yield return new("catalogue-goal-retire-confirm-sv", "Asking before a goal is removed", GoalCatalogueCards.ConfirmRetire(catalogue[3], Language.Swedish));
         yield return new("catalogue-goal-form-sv", "Editing an organisation goal", GoalCatalogueCards.Form(edited, GoalKind.Organisation, Language.Swedish));
         yield return new("catalogue-goal-form-changed-sv", "The edit form again: someone else changed the goal meanwhile",
             GoalCatalogueCards.Form(edited, GoalKind.Organisation, Language.Swedish, [GoalCatalogueTexts.Swedish.ChangedMeanwhile]));

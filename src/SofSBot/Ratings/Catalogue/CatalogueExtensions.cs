@@ -23,7 +23,8 @@ internal static class CatalogueExtensions
         Add<GoalCatalogueActions>(services, GoalCatalogueCards.EditVerb, CommandAudience.Coordinators, actions => actions.EditAsync);
         Add<GoalCatalogueActions>(services, GoalCatalogueCards.NewVerb, CommandAudience.Coordinators, actions => actions.NewAsync);
         Add<GoalCatalogueActions>(services, GoalCatalogueCards.SaveVerb, CommandAudience.Coordinators, actions => actions.SaveAsync);
-        Add<GoalCatalogueActions>(services, GoalCatalogueCards.RetireVerb, CommandAudience.Coordinators, actions => actions.RetireAsync);
+        Add<GoalCatalogueActions>(services, GoalCatalogueCards.RetireVerb, CommandAudience.Coordinators, actions => actions.AskRetireAsync);
+        Add<GoalCatalogueActions>(services, GoalCatalogueCards.ConfirmRetireVerb, CommandAudience.Coordinators, actions => actions.RetireAsync);
         Add<PeriodActions>(services, PeriodCards.ListVerb, CommandAudience.Coordinators, actions => actions.ListAsync);
         Add<PeriodActions>(services, PeriodCards.EditVerb, CommandAudience.Coordinators, actions => actions.EditAsync);
         Add<PeriodActions>(services, PeriodCards.NewVerb, CommandAudience.Coordinators, actions => actions.NewAsync);

@@ -88,6 +88,25 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
             return Show(await ListCardAsync(context.Language, Format(context, texts.Saved, goal.Title.In(context.Language)), null, cancellationToken));
         });
 
+    /// <summary>"Ta bort": asks first.</summary>
+    public Task<CardActionResult> AskRetireAsync(CardActionContext context, CancellationToken cancellationToken) =>
+        InPersonalChatAsync(context, async () =>
+        {
+            var texts = GoalCatalogueTexts.For(context.Language);
+            if (await FindAsync(context, cancellationToken) is not { IsRetired: false } stored)
+            {
+                return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
+            }
+
+            if (stored.Goal.Kind != GoalKind.Organisation)
+            {
+                return Show(await ListCardAsync(context.Language, null, [texts.OverallCannotBeRetired], cancellationToken));
+            }
+
+            var version = context.Action.GetDataString(GoalForm.VersionField);
+            return Show(GoalCatalogueCards.ConfirmRetire(stored with { Version = version ?? stored.Version }, context.Language));
+        });
+
     public Task<CardActionResult> RetireAsync(CardActionContext context, CancellationToken cancellationToken) =>
         InPersonalChatAsync(context, async () =>
         {

@@ -12,6 +12,7 @@ internal static class GoalCatalogueCards
     public const string NewVerb = "catalogue.goal.new";
     public const string SaveVerb = "catalogue.goal.save";
     public const string RetireVerb = "catalogue.goal.retire";
+    public const string ConfirmRetireVerb = "catalogue.goal.retire.confirm";
 
     public static AdaptiveCard List(IReadOnlyList<CatalogueGoal> goals, Language language, string? notice = null, IReadOnlyList<string>? errors = null)
     {
@@ -72,15 +73,42 @@ internal static class GoalCatalogueCards
         };
     }
 
+    /// <summary>"Ta bort" asks first: a removed goal is not asked again, and the list has no way back.</summary>
+    public static AdaptiveCard ConfirmRetire(CatalogueGoal entry, Language language)
+    {
+        var texts = GoalCatalogueTexts.For(language);
+        var title = string.Format(Languages.CultureFor(null, language), texts.ConfirmRetireTitle, entry.Goal.Title.In(language));
+        var data = new Dictionary<string, object?> { [GoalForm.GoalIdField] = entry.Goal.GoalId, [GoalForm.VersionField] = entry.Version };
+        return new AdaptiveCard
+        {
+            Body = [TextBlock.Heading(title), new TextBlock(texts.ConfirmRetireText)],
+            Actions =
+            [
+                ActionExecute.WithSubmitFallback(texts.ConfirmRetire, ConfirmRetireVerb, data) with { Style = "destructive" },
+                ActionExecute.WithSubmitFallback(texts.Back, ListVerb),
+            ],
+            Lang = language.Code(),
+            FallbackText = title,
+        };
+    }
+
     private static Container GoalEntry(CatalogueGoal entry, GoalCatalogueTexts texts, Language language)
     {
         var goal = entry.Goal;
         var culture = Languages.CultureFor(null, language);
         List<CardElement> items =
         [
-            new TextBlock($"{goal.Order}. {goal.Title.Swedish} / {goal.Title.English}") { Weight = TextWeight.Bolder },
-            TextBlock.Subtle(goal.Kind == GoalKind.Overall ? texts.OverallQuestion : texts.OrganisationGoal),
+            new TextBlock($"{goal.Order}. {goal.Title.Swedish} / {goal.Title.English}") { Weight = TextWeight.Bolder, IsSubtle = entry.IsRetired ? true : null },
         ];
+        if (entry.RetiredAt is { } retiredAt)
+        {
+            // Removed goals add up over the years: their title is enough, and keeps the card small.
+            var day = RatingCards.TodayIn(retiredAt).ToString("d MMMM yyyy", culture);
+            items.Add(new TextBlock(string.Format(culture, texts.RetiredOn, day)) { Color = TextColor.Warning, Size = TextSize.Small, Spacing = Spacing.None });
+            return new Container(items) { Separator = true, Spacing = Spacing.Medium };
+        }
+
+        items.Add(TextBlock.Subtle(goal.Kind == GoalKind.Overall ? texts.OverallQuestion : texts.OrganisationGoal));
         if (goal.Description.Swedish.Length > 0 || goal.Description.English.Length > 0)
         {
             items.Add(new TextBlock(goal.Description.Swedish) { Spacing = Spacing.Small });
@@ -89,23 +117,14 @@ internal static class GoalCatalogueCards
 
         items.Add(new TextBlock($"0 = {goal.LowAnchor.Swedish} · 10 = {goal.HighAnchor.Swedish}") { Size = TextSize.Small, Spacing = Spacing.Small });
         items.Add(new TextBlock($"0 = {goal.LowAnchor.English} · 10 = {goal.HighAnchor.English}") { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None });
-        if (entry.RetiredAt is { } retiredAt)
+        var data = new Dictionary<string, object?> { [GoalForm.GoalIdField] = goal.GoalId, [GoalForm.VersionField] = entry.Version };
+        List<CardAction> actions = [ActionExecute.WithSubmitFallback(texts.Edit, EditVerb, data) with { AssociatedInputs = "none" }];
+        if (goal.Kind == GoalKind.Organisation)
         {
-            var day = RatingCards.TodayIn(retiredAt).ToString("d MMMM yyyy", culture);
-            items.Add(new TextBlock(string.Format(culture, texts.RetiredOn, day)) { Color = TextColor.Warning, Size = TextSize.Small });
-        }
-        else
-        {
-            var data = new Dictionary<string, object?> { [GoalForm.GoalIdField] = goal.GoalId, [GoalForm.VersionField] = entry.Version };
-            List<CardAction> actions = [ActionExecute.WithSubmitFallback(texts.Edit, EditVerb, data) with { AssociatedInputs = "none" }];
-            if (goal.Kind == GoalKind.Organisation)
-            {
-                actions.Add(ActionExecute.WithSubmitFallback(texts.Retire, RetireVerb, data) with { AssociatedInputs = "none", Style = "destructive" });
-            }
-
-            items.Add(new ActionSet(actions));
+            actions.Add(ActionExecute.WithSubmitFallback(texts.Retire, RetireVerb, data) with { AssociatedInputs = "none", Style = "destructive" });
         }
 
+        items.Add(new ActionSet(actions));
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
     }
 

@@ -112,7 +112,10 @@ public sealed class GoalCatalogueEditingTests(AzuriteFixture azurite) : IAsyncLi
         var asked = await _scenario.OpenRoundAsync();
         Assert.Contains(asked.Goals, g => g.GoalId == "org-1");
 
-        var retired = await _scenario.PressInPersonalChatAsync(GoalCatalogueCards.RetireVerb, ActionData(added, GoalCatalogueCards.RetireVerb, GoalForm.GoalIdField, "org-1"));
+        var confirm = (await _scenario.PressInPersonalChatAsync(GoalCatalogueCards.RetireVerb, ActionData(added, GoalCatalogueCards.RetireVerb, GoalForm.GoalIdField, "org-1")))["value"]!;
+        Assert.Contains("Ta bort ”Barnets röst”?", Text(confirm), StringComparison.Ordinal);
+        Assert.False((await _scenario.Catalogue.GetOrganisationGoalAsync("org-1", default))!.IsRetired);
+        var retired = await _scenario.PressInPersonalChatAsync(GoalCatalogueCards.ConfirmRetireVerb, ActionData(confirm, GoalCatalogueCards.ConfirmRetireVerb));
 
         Assert.Contains("”Barnets röst” är borttaget: det frågas inte i nya omgångar", Text(retired), StringComparison.Ordinal);
         Assert.Contains("Borttaget 10 mars 2025", Text(retired), StringComparison.Ordinal);
@@ -134,9 +137,12 @@ public sealed class GoalCatalogueEditingTests(AzuriteFixture azurite) : IAsyncLi
     {
         var stored = (await _scenario.Catalogue.ListOrganisationAsync(default)).Single(goal => goal.Goal.GoalId == "overall-self");
 
-        var refused = await _scenario.PressInPersonalChatAsync(
+        var asked = await _scenario.PressInPersonalChatAsync(
             GoalCatalogueCards.RetireVerb, new JsonObject { [GoalForm.GoalIdField] = "overall-self", [GoalForm.VersionField] = stored.Version });
+        var refused = await _scenario.PressInPersonalChatAsync(
+            GoalCatalogueCards.ConfirmRetireVerb, new JsonObject { [GoalForm.GoalIdField] = "overall-self", [GoalForm.VersionField] = stored.Version });
 
+        Assert.Contains("De övergripande frågorna kan ändras men inte tas bort.", Text(asked), StringComparison.Ordinal);
         Assert.Contains("De övergripande frågorna kan ändras men inte tas bort.", Text(refused), StringComparison.Ordinal);
         Assert.False((await _scenario.Catalogue.GetOrganisationGoalAsync("overall-self", default))!.IsRetired);
         Assert.Contains(await _scenario.Catalogue.ListForRoundAsync(TeamId, 2025, default), goal => goal.GoalId == "overall-self");
