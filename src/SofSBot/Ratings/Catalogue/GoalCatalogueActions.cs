@@ -47,7 +47,7 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
                 var newErrors = form.Validate(GoalKind.Organisation, others, context.Language);
                 if (newErrors.Count > 0)
                 {
-                    return Show(GoalCatalogueCards.Form(form, GoalKind.Organisation, context.Language, newErrors));
+                    return Show(GoalCatalogueCards.Form(form.WithoutPersonalNumbers(), GoalKind.Organisation, context.Language, newErrors));
                 }
 
                 var added = await catalogue.AddOrganisationGoalAsync(goalId => form.ToGoal(goalId, GoalKind.Organisation), cancellationToken);
@@ -63,7 +63,7 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
             var errors = form.Validate(stored.Goal.Kind, others, context.Language);
             if (errors.Count > 0)
             {
-                return Show(GoalCatalogueCards.Form(form, stored.Goal.Kind, context.Language, errors));
+                return Show(GoalCatalogueCards.Form(form.WithoutPersonalNumbers(), stored.Goal.Kind, context.Language, errors));
             }
 
             var goal = form.ToGoal(stored.Goal.GoalId, stored.Goal.Kind);

@@ -129,6 +129,19 @@ internal sealed record GoalForm(
         return errors;
     }
 
+    /// <summary>The form with every text that holds a personal identity number emptied, so a refused form never shows it again.</summary>
+    public GoalForm WithoutPersonalNumbers() => this with
+    {
+        TitleSwedish = Clean(TitleSwedish),
+        TitleEnglish = Clean(TitleEnglish),
+        DescriptionSwedish = Clean(DescriptionSwedish),
+        DescriptionEnglish = Clean(DescriptionEnglish),
+        LowSwedish = Clean(LowSwedish),
+        LowEnglish = Clean(LowEnglish),
+        HighSwedish = Clean(HighSwedish),
+        HighEnglish = Clean(HighEnglish),
+    };
+
     /// <summary>The goal the form describes; call after <see cref="Validate"/> found nothing wrong.</summary>
     public RatingGoal ToGoal(string goalId, GoalKind kind) => new(
         goalId,
@@ -161,6 +174,8 @@ internal sealed record GoalForm(
                 _ => string.Empty,
             }
             : string.Empty;
+
+    private static string Clean(string text) => PersonalIdentityNumbers.ContainsAny(text) ? string.Empty : text;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

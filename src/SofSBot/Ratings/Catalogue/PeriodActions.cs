@@ -51,7 +51,7 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, TimeProv
             var (period, errors) = form.Parse(stored.Period.PeriodId, all, context.Language);
             if (period is null)
             {
-                return Show(PeriodCards.Form(form, context.Language, errors));
+                return Show(PeriodCards.Form(form.WithoutPersonalNumbers(), context.Language, errors));
             }
 
             var outcome = form.Version is { } version ? await periods.ReplaceAsync(period, version, cancellationToken) : CatalogueWrite.ChangedMeanwhile;
@@ -76,7 +76,7 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, TimeProv
         var (candidate, errors) = form.Parse(string.Empty, all, context.Language);
         if (candidate is null)
         {
-            return Show(PeriodCards.Form(form, context.Language, errors));
+            return Show(PeriodCards.Form(form.WithoutPersonalNumbers(), context.Language, errors));
         }
 
         var period = candidate with { PeriodId = RatingPeriod.NewId(candidate.StartDate, all) };
@@ -84,7 +84,7 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, TimeProv
         {
             // Another coordinator added a period at the same moment: decide again on what is stored now.
             var (_, again) = form.Parse(string.Empty, await periods.ListAsync(cancellationToken), context.Language);
-            return Show(PeriodCards.Form(form, context.Language, again.Count > 0 ? again : [texts.ChangedMeanwhile]));
+            return Show(PeriodCards.Form(form.WithoutPersonalNumbers(), context.Language, again.Count > 0 ? again : [texts.ChangedMeanwhile]));
         }
 
         LogAdded(period.PeriodId);

@@ -71,6 +71,9 @@ internal sealed record PeriodForm(string? PeriodId, string? Version, string Name
         return errors.Count == 0 ? (period, errors) : (null, errors);
     }
 
+    /// <summary>The form with a name that holds a personal identity number emptied, so a refused form never shows it again.</summary>
+    public PeriodForm WithoutPersonalNumbers() => PersonalIdentityNumbers.ContainsAny(Name) ? this with { Name = string.Empty } : this;
+
     private static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
