@@ -5,8 +5,17 @@ internal interface IRatingPeriodStore
 {
     Task<IReadOnlyList<RatingPeriod>> ListAsync(CancellationToken cancellationToken);
 
+    Task<VersionedPeriod?> GetAsync(string periodId, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces a period unconditionally (tools and tests).</summary>
     Task UpsertAsync(RatingPeriod period, CancellationToken cancellationToken);
 
-    /// <summary>The period a date falls in: a set one, or the half-year (<see cref="RatingPeriod.DefaultFor"/>), which is then stored.</summary>
+    /// <summary>Adds a new period; false when its id is taken.</summary>
+    Task<bool> TryAddAsync(RatingPeriod period, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a period if it is still at <paramref name="version"/> (the coordinator's edit).</summary>
+    Task<CatalogueWrite> ReplaceAsync(RatingPeriod period, string version, CancellationToken cancellationToken);
+
+    /// <summary>The period a date falls in: a set one, or the half-year (<see cref="RatingPeriod.DefaultFor(DateOnly, IReadOnlyCollection{RatingPeriod})"/>), which is then stored.</summary>
     Task<RatingPeriod> ForDateAsync(DateOnly date, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using SofSBot.CardActions;
 using SofSBot.Commands;
 using SofSBot.Privacy;
+using SofSBot.Ratings.Catalogue;
 using SofSBot.Roles;
 using SofSBot.Routines;
 
@@ -41,6 +42,7 @@ internal static class RatingsExtensions
         AddAction(services, RatingCards.SaveVerb, CommandAudience.Everyone, actions => actions.SaveAsync);
         AddAction(services, RatingCards.CloseVerb, CommandAudience.TeamLeaders, actions => actions.CloseAsync);
         AddAction(services, RatingCards.OpenVerb, CommandAudience.TeamLeaders, actions => actions.OpenAsync);
+        services.AddRatingCatalogueEditing();
         services.AddSingleton<RatingRoundMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<RatingRoundMonitor>());
         return builder;

@@ -40,6 +40,30 @@ public sealed class GoalCatalogueTests
     }
 
     [Fact]
+    public void A_new_periods_id_is_its_half_year_when_free_and_else_its_start_date()
+    {
+        RatingPeriod[] existing = [new("2025-1", "2025 vår", new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31))];
+
+        Assert.Equal("2025-2", RatingPeriod.NewId(new DateOnly(2025, 8, 1), existing));
+        Assert.Equal("2025-04-01", RatingPeriod.NewId(new DateOnly(2025, 4, 1), existing));
+    }
+
+    [Fact]
+    public void A_date_no_period_holds_gets_its_half_year_cut_short_at_the_set_periods()
+    {
+        RatingPeriod[] existing =
+        [
+            new("2025-1", "2025 vår", new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 28)),
+            new("2025-05-15", "Maj–juni", new DateOnly(2025, 5, 15), new DateOnly(2025, 6, 30)),
+        ];
+
+        var gap = RatingPeriod.DefaultFor(new DateOnly(2025, 4, 2), existing);
+
+        Assert.Equal(new RatingPeriod("2025-03-01", "2025 vår", new DateOnly(2025, 3, 1), new DateOnly(2025, 5, 14)), gap);
+        Assert.Equal(RatingPeriod.DefaultFor(new DateOnly(2025, 9, 1)), RatingPeriod.DefaultFor(new DateOnly(2025, 9, 1), existing));
+    }
+
+    [Fact]
     public void A_round_closes_at_the_start_of_the_day_after_its_last_day_in_stockholm()
     {
         var deadline = RatingCards.DeadlineAfter(new DateOnly(2025, 3, 30)); // the night summer time starts

@@ -1,0 +1,103 @@
+using SofSBot.BotFramework.Cards;
+using SofSBot.CardActions;
+using SofSBot.Localization;
+using SofSBot.Privacy;
+using SofSBot.Roles;
+
+namespace SofSBot.Ratings.Catalogue;
+
+/// <summary>
+/// The team's own goals for the current year (Stockholm time): everyone in the team sees them, its
+/// leaders add and retire them (the router checks the role). The team is the activity's, never the
+/// card's, so a goal id of another team finds nothing.
+/// </summary>
+internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, TimeProvider time, ILogger<TeamGoalActions> logger)
+{
+    public int CurrentYear => RatingCards.TodayIn(time.GetUtcNow()).Year;
+
+    public async Task<AdaptiveCard> ListCardAsync(
+        string teamId, UserRoles roles, Language language, string? notice, string? error, string? draft, CancellationToken cancellationToken)
+    {
+        var year = CurrentYear;
+        var goals = await catalogue.ListTeamGoalsAsync(teamId, year, cancellationToken);
+        return TeamGoalCards.List(goals, year, roles.Allows(CommandAudience.TeamLeaders), language, notice, error, draft);
+    }
+
+    public async Task<CardActionResult> AddAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = TeamGoalTexts.For(context.Language);
+        if (context.TeamId is not { } teamId)
+        {
+            return CardActionResult.Refuse(CardActionErrors.InvalidInput, RatingTexts.For(context.Language).OnlyInTeam);
+        }
+
+        var title = GoalForm.Text(context.Action, TeamGoalCards.TitleField);
+        string? error = null;
+        if (title.Length == 0 || title.Length > TeamGoalCards.MaxTitleLength)
+        {
+            error = string.Format(context.Culture, texts.TitleRequired, TeamGoalCards.MaxTitleLength);
+        }
+        else if (PersonalIdentityNumbers.ContainsAny(title))
+        {
+            // The text is not shown again: it could identify a client.
+            return await RefuseAsync(context, teamId, PrivacyTexts.For(context.Language).PersonalNumberRefused, draft: null, cancellationToken);
+        }
+        else if ((await catalogue.ListTeamGoalsAsync(teamId, CurrentYear, cancellationToken))
+            .Any(goal => !goal.IsRetired && string.Equals(goal.Goal.Title.Swedish, title, StringComparison.OrdinalIgnoreCase)))
+        {
+            // Also what a retried press of "add" meets: the goal is not added twice.
+            error = string.Format(context.Culture, texts.AlreadyThere, title);
+        }
+
+        if (error is not null)
+        {
+            return await RefuseAsync(context, teamId, error, title, cancellationToken);
+        }
+
+        var goal = await catalogue.AddTeamGoalAsync(teamId, CurrentYear, title, cancellationToken);
+        LogAdded(teamId, goal.GoalId);
+        return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Added, title), cancellationToken);
+    }
+
+    public async Task<CardActionResult> RetireAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = TeamGoalTexts.For(context.Language);
+        if (context.TeamId is not { } teamId)
+        {
+            return CardActionResult.Refuse(CardActionErrors.InvalidInput, RatingTexts.For(context.Language).OnlyInTeam);
+        }
+
+        var goalId = context.Action.GetDataString(TeamGoalCards.GoalIdField);
+        var goal = goalId is null ? null : (await catalogue.ListTeamGoalsAsync(teamId, CurrentYear, cancellationToken)).FirstOrDefault(g => g.Goal.GoalId == goalId);
+        if (goal is null || await catalogue.RetireTeamGoalAsync(teamId, goal.Goal.GoalId, time.GetUtcNow(), cancellationToken) != CatalogueWrite.Saved)
+        {
+            return await RefuseAsync(context, teamId, texts.NotFound, draft: null, cancellationToken);
+        }
+
+        LogRetired(teamId, goal.Goal.GoalId);
+        return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Retired, goal.Goal.Title.In(context.Language)), cancellationToken);
+    }
+
+    private async Task<CardActionResult> ShowAsync(CardActionContext context, string teamId, string notice, CancellationToken cancellationToken)
+    {
+        var card = await ListCardAsync(teamId, context.Roles, context.Language, notice, null, null, cancellationToken);
+        return context.IsInvoke ? CardActionResult.ShowCard(card) : CardActionResult.ShowMessage(notice);
+    }
+
+    private async Task<CardActionResult> RefuseAsync(CardActionContext context, string teamId, string error, string? draft, CancellationToken cancellationToken)
+    {
+        LogRefused(teamId);
+        return context.IsInvoke
+            ? CardActionResult.ShowCard(await ListCardAsync(teamId, context.Roles, context.Language, null, error, draft, cancellationToken))
+            : CardActionResult.Refuse(CardActionErrors.InvalidInput, error);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A leader added goal {GoalId} of team {TeamId}")]
+    private partial void LogAdded(string teamId, string goalId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A leader retired goal {GoalId} of team {TeamId}")]
+    private partial void LogRetired(string teamId, string goalId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a change of the goals of team {TeamId}")]
+    private partial void LogRefused(string teamId);
+}

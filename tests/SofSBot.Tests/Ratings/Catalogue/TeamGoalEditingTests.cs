@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using SofSBot.Ratings;
+using SofSBot.Ratings.Catalogue;
+using SofSBot.TestSupport;
+using static SofSBot.Tests.Infrastructure.TeamsActivities;
+using static SofSBot.Tests.Ratings.Catalogue.CatalogueScenario;
+
+namespace SofSBot.Tests.Ratings.Catalogue;
+
+/// <summary>The team's own goals: everyone lists them in the channel, leaders add and retire them, rounds opened afterwards ask them.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TeamGoalEditingTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private CatalogueScenario _scenario = null!;
+
+    public async Task InitializeAsync() => _scenario = await StartAsync(azurite);
+
+    public async Task DisposeAsync() => await _scenario.DisposeAsync();
+
+    [Fact]
+    public async Task A_leaders_team_goal_is_asked_in_the_next_round_and_not_after_it_is_retired()
+    {
+        var before = await _scenario.OpenRoundAsync();
+
+        var added = await AddAsync("Vi gör en uppskattande intervju på varje teammöte", Erik);
+
+        Assert.Contains("”Vi gör en uppskattande intervju på varje teammöte” är tillagt", Text(added), StringComparison.Ordinal);
+        var next = await _scenario.OpenRoundAsync();
+        var teamGoal = Assert.Single(next.Goals, goal => goal.Kind == GoalKind.Team);
+        Assert.Equal(("team-2025-1", "Vi gör en uppskattande intervju på varje teammöte"), (teamGoal.GoalId, teamGoal.Title.Swedish));
+        // Organisation goals first, the team's own, then the overall questions.
+        Assert.Equal([GoalKind.Organisation, GoalKind.Team, GoalKind.Overall], next.Goals.Select(goal => goal.Kind).Distinct());
+        Assert.DoesNotContain(before.Goals, goal => goal.Kind == GoalKind.Team);
+
+        var retired = (await _scenario.PressInChannelAsync(TeamGoalCards.RetireVerb, new JsonObject { [TeamGoalCards.GoalIdField] = "team-2025-1" }, Erik))["value"]!;
+
+        Assert.Contains("är borttaget ur nya omgångar", Text(retired), StringComparison.Ordinal);
+        var last = await _scenario.OpenRoundAsync();
+        Assert.DoesNotContain(last.Goals, goal => goal.Kind == GoalKind.Team);
+        Assert.Contains(next.Goals, goal => goal.GoalId == "team-2025-1");
+    }
+
+    [Fact]
+    public async Task Members_see_the_teams_goals_but_cannot_add_or_retire_one()
+    {
+        await AddAsync("Varje ärende har ett genogram", Erik);
+
+        var listed = (await _scenario.SayInChannelAsync("teamets mål", Sara)).Card!;
+        var add = await _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, new JsonObject { [TeamGoalCards.TitleField] = "Mitt eget mål" }, Sara);
+        var retire = await _scenario.PressInChannelAsync(TeamGoalCards.RetireVerb, new JsonObject { [TeamGoalCards.GoalIdField] = "team-2025-1" }, Sara);
+
+        Assert.Contains("Varje ärende har ett genogram", Text(listed), StringComparison.Ordinal);
+        Assert.Contains("Teamledare kan lägga till och ta bort teamets mål.", Text(listed), StringComparison.Ordinal);
+        Assert.Equal(0, CountActions(listed, TeamGoalCards.AddVerb));
+        Assert.Equal("forbidden", add["value"]!["code"]!.GetValue<string>());
+        Assert.Equal("forbidden", retire["value"]!["code"]!.GetValue<string>());
+        var goal = Assert.Single(await _scenario.Catalogue.ListTeamGoalsAsync(TeamId, 2025, default));
+        Assert.False(goal.IsRetired);
+    }
+
+    [Fact]
+    public async Task A_personal_identity_number_or_a_too_long_title_is_refused_and_nothing_is_stored()
+    {
+        var pin = await AddAsync("Uppföljning av 811218-9876", Erik);
+        var tooLong = await AddAsync(new string('a', TeamGoalCards.MaxTitleLength + 1), Erik);
+
+        Assert.Contains("Texten ser ut att innehålla ett personnummer", Text(pin), StringComparison.Ordinal);
+        Assert.DoesNotContain("811218-9876", Text(pin), StringComparison.Ordinal);
+        Assert.Contains("Skriv målet, högst 200 tecken.", Text(tooLong), StringComparison.Ordinal);
+        Assert.Empty(await _scenario.Catalogue.ListTeamGoalsAsync(TeamId, 2025, default));
+    }
+
+    [Fact]
+    public async Task A_repeated_press_of_add_stores_the_goal_once()
+    {
+        await AddAsync("Varje ärende har ett genogram", Erik);
+        var again = await AddAsync("Varje ärende har ett genogram", Erik);
+
+        Assert.Contains("Teamet har redan målet ”Varje ärende har ett genogram”.", Text(again), StringComparison.Ordinal);
+        Assert.Single(await _scenario.Catalogue.ListTeamGoalsAsync(TeamId, 2025, default));
+    }
+
+    [Fact]
+    public async Task Team_goals_are_a_channel_command()
+    {
+        var answer = await _scenario.SayInPersonalChatAsync("team goals", Sara, "en-US");
+
+        Assert.Equal("Write it in one of the team's channels, so I know which team it is about.", answer.Text);
+    }
+
+    /// <summary>"teamets mål" in the channel, write the goal, "Lägg till"; returns the card shown after.</summary>
+    private async Task<JsonNode> AddAsync(string title, JsonObject leader)
+    {
+        var list = (await _scenario.SayInChannelAsync("teamets mål", leader)).Card!;
+        Assert.Equal(1, CountActions(list, TeamGoalCards.AddVerb));
+        var response = await _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, new JsonObject { [TeamGoalCards.TitleField] = title }, leader);
+        return response["value"]!;
+    }
+}
