@@ -72,11 +72,15 @@ internal static class PeriodEndReminderCards
 
     private static string Figures(TeamResponse team, PeriodEndReminderTexts texts, CultureInfo culture) =>
         team.RosterSize is { } roster && team.Rate is { } rate
-            ? string.Format(culture, texts.TeamFigures, team.Respondents, roster, rate.ToString("P0", culture))
+            ? string.Format(culture, texts.TeamFigures, team.Respondents, roster, FormatRate(rate, culture))
             : string.Format(culture, texts.TeamFiguresWithoutRoster, team.Respondents);
+
+    // As the rating cards write it, the same on every ICU: Swedish "75 %", English "75%".
+    private static string FormatRate(double rate, CultureInfo culture) =>
+        rate.ToString(culture.TwoLetterISOLanguageName == "sv" ? "0 %" : "0%", culture);
 
     private static string Totals(PeriodResponses responses, PeriodEndReminderTexts texts, CultureInfo culture) =>
         responses.RosterSize is { } roster && responses.Rate is { } rate
-            ? string.Format(culture, texts.Totals, responses.RespondentsWithRoster, roster, rate.ToString("P0", culture), responses.Answered.Count, responses.TeamCount)
+            ? string.Format(culture, texts.Totals, responses.RespondentsWithRoster, roster, FormatRate(rate, culture), responses.Answered.Count, responses.TeamCount)
             : string.Format(culture, texts.TotalsWithoutRoster, responses.Respondents, responses.Answered.Count, responses.TeamCount);
 }
