@@ -75,7 +75,15 @@ internal sealed partial class PeriodEndReminder(
         var sent = 0;
         foreach (var period in (await PeriodsAsync(localNow, cancellationToken)).Where(period => IsDue(period, localNow)))
         {
-            sent += await RemindAsync(period, coordinators, cancellationToken);
+            try
+            {
+                sent += await RemindAsync(period, coordinators, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The claims were given back; the next pass tries this period again.
+                LogPeriodFailed(exception, period.PeriodId);
+            }
         }
 
         return sent;
@@ -265,6 +273,9 @@ internal sealed partial class PeriodEndReminder(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A pass over the ended rating periods failed")]
     private partial void LogPassFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not announce the end of period {PeriodId}; tried again next pass")]
+    private partial void LogPeriodFailed(Exception exception, string periodId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Coordinator {ObjectId} has no personal chat with SofSBot and is in no team it knows; the end of period {PeriodId} is announced when they are")]
     private partial void LogUnreachable(string objectId, string periodId);

@@ -123,6 +123,25 @@ public sealed class PeriodEndReminderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Until_periods_are_set_the_half_year_that_ended_is_announced_with_the_installed_teams_that_did_not_answer()
+    {
+        // 08:30 in Sweden on New Year's Day (winter time, UTC+1).
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 7, 30, 0, TimeSpan.Zero));
+        await using var app = new SofSBotApp(azurite, settings: Coordinators([KarinObjectId]), time: time);
+        await app.GetService<SofSBot.TeamsEvents.ITeamStore>().MarkInstalledAsync(
+            new SofSBot.TeamsEvents.TeamInstallation(ExportDataset.Team1, "Utredningsteam 1", TenantId, FakeBotConnector.ServiceUrl, null), default);
+        app.Connector.Members[ExportDataset.Team1] = [Karin];
+
+        Assert.Equal(1, await app.GetService<PeriodEndReminder>().RunOnceAsync(default));
+
+        var card = Assert.Single(CardPosts(app)).Card!;
+        Assert.Equal("Skattningsperioden 2025 höst är slut", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Empty(Facts(card));
+        Assert.Contains("Team som inte har svarat (1)", Texts(card));
+        Assert.Contains("Utredningsteam 1", Texts(card));
+    }
+
+    [Fact]
     public async Task Two_coordinators_get_one_card_each_when_two_instances_run_the_pass_at_once()
     {
         var time = new FakeTimeProvider(DayAfterAt0830);
@@ -166,6 +185,31 @@ public sealed class PeriodEndReminderTests(AzuriteFixture azurite)
 
         Assert.Equal(1, await app.GetService<PeriodEndReminder>().RunOnceAsync(default));
         Assert.Equal("/emea/v3/conversations/a:1personal/activities", Assert.Single(CardPosts(app)).Path);
+    }
+
+    [Fact]
+    public async Task The_coordinators_stored_chat_is_shown_in_mina_data_and_erased()
+    {
+        var time = new FakeTimeProvider(DayAfterAt0830);
+        await using var app = new SofSBotApp(azurite, settings: Coordinators([KarinObjectId]), time: time);
+        await app.SendActivityAsync(PersonalMessage("hjälp"));
+        var sources = app.GetService<IEnumerable<SofSBot.Privacy.IPersonalDataSource>>().ToList();
+
+        var found = new List<SofSBot.Privacy.PersonalDataItem>();
+        foreach (var source in sources)
+        {
+            found.AddRange(await source.FindAsync("29:1karin", default));
+        }
+
+        var erased = 0;
+        foreach (var source in sources)
+        {
+            erased += await source.EraseAsync("29:1karin", default);
+        }
+
+        Assert.Equal("Meddelande när en skattningsperiod är slut", Assert.Single(found).Feature.Swedish);
+        Assert.Equal(1, erased);
+        Assert.Empty(await app.ReadTableAsync(TableCoordinatorConversationStore.TableName));
     }
 
     [Fact]
