@@ -90,7 +90,7 @@ internal sealed partial class PeriodEndReminder(
     }
 
     /// <summary>Due from the set hour of the day after the last day, for <see cref="PeriodEndReminderOptions.MaxAgeDays"/> days.</summary>
-    internal bool IsDue(RatingPeriod period, DateTime localNow)
+    private bool IsDue(RatingPeriod period, DateTime localNow)
     {
         var from = period.EndDate.AddDays(1).ToDateTime(new TimeOnly(options.Value.LocalHour, 0));
         return localNow >= from && DateOnly.FromDateTime(localNow) <= period.EndDate.AddDays(options.Value.MaxAgeDays);
