@@ -22,6 +22,7 @@ internal sealed partial class ActivityRouter(
     TeamsEventHandler teamsEvents,
     IRoleResolver roleResolver,
     IEnumerable<IFileConsentHandler> fileConsentHandlers,
+    IEnumerable<IActivityObserver> observers,
     ILogger<ActivityRouter> logger) : IActivityHandler
 {
     // Language-neutral, so a bare mention is answered in the language of the client.
@@ -32,6 +33,7 @@ internal sealed partial class ActivityRouter(
 
     public async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        await ObserveAsync(turn, cancellationToken);
         var activity = turn.Activity;
         switch (activity.Type)
         {
@@ -176,6 +178,21 @@ internal sealed partial class ActivityRouter(
         }
     }
 
+    private async Task ObserveAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.ObserveAsync(turn, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogObserverFailed(exception, observer.GetType().Name);
+            }
+        }
+    }
+
     // Teams documents 400 for errors the user should read; 500 only for our own failures.
     private static int ErrorStatus(string code) =>
         code == CardActionErrors.Failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest;
@@ -214,6 +231,9 @@ internal sealed partial class ActivityRouter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling the answer to a file consent card failed")]
     private partial void LogFileConsentFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The activity observer {Observer} failed; the activity is handled anyway")]
+    private partial void LogObserverFailed(Exception exception, string observer);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not even tell the user that something failed")]
     private partial void LogReplyFailed(Exception exception);

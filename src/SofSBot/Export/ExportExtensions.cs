@@ -16,6 +16,28 @@ internal static class ExportExtensions
         services.AddSingleton<Bot.IFileConsentHandler, ExportFileConsentHandler>();
         // An upload is a PUT to OneDrive: no retries (a chunk sent twice is refused), a generous time limit.
         services.AddHttpClient(ExportFileConsentHandler.UploadClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
+
+        // The coordinators' message when a period has ended, and where they are reached for it.
+        services.AddOptions<PeriodEndReminderOptions>()
+            .BindConfiguration(PeriodEndReminderOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ICoordinatorConversationStore, TableCoordinatorConversationStore>();
+        services.AddSingleton<Bot.IActivityObserver, CoordinatorConversationRecorder>();
+        services.AddSingleton<Privacy.IPersonalDataSource, CoordinatorConversationPersonalData>();
+        // The reminder's claim ({period}|{Entra id}) records that the coordinator got the message.
+        services.AddSingleton<Privacy.IPersonalDataSource>(provider => new Privacy.ClaimPersonalData(
+            provider.GetRequiredService<Storage.IClaimStore>(),
+            PeriodEndReminder.ClaimScope,
+            Privacy.ClaimPersonalData.LastPart,
+            claim => Privacy.ClaimPersonalData.Item(
+                new("Meddelande när en skattningsperiod är slut", "Message when a rating period ends"),
+                new("Du fick meddelandet om svarsfrekvensen när en skattningsperiod var slut", "You got the message on response rates when a rating period ended"),
+                claim)));
+        services.AddSingleton<CardActions.ICardActionHandler, ShowExportFormAction>();
+        services.AddSingleton<PeriodResponseCounter>();
+        services.AddSingleton<PeriodEndReminder>();
+        services.AddHostedService(provider => provider.GetRequiredService<PeriodEndReminder>());
         return builder;
     }
 

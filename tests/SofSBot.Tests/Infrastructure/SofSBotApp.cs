@@ -64,6 +64,8 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
         builder.UseSetting("Bot:Connector:BaseDelay", "00:00:00.010");
         // Tests run the scheduler's passes themselves (SchedulerService.RunOnceAsync).
         builder.UseSetting("Scheduler:Enabled", "false");
+        // And the period-end reminder's (PeriodEndReminder.RunOnceAsync).
+        builder.UseSetting("PeriodEndReminder:Enabled", "false");
         builder.UseSetting("Export:PseudonymSecret", TestPseudonymSecret);
         foreach (var (key, value) in _settings)
         {
