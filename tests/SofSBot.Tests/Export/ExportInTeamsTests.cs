@@ -186,6 +186,21 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Upload_url_that_is_not_https_is_not_used_and_the_file_stays()
+    {
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+        var consent = ConsentValue("accept", context);
+        consent["uploadInfo"]!["uploadUrl"] = "http://contoso-my.sharepoint.com/personal/karin/_api/upload/session-1";
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", consent));
+
+        Assert.Empty(_upload.Puts);
+        Assert.StartsWith("Något gick fel hos mig", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
+        Assert.True(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
     public async Task Consent_reaching_a_second_instance_uploads_the_file_made_by_the_first()
     {
         await using var first = await SeededAppAsync();
