@@ -232,10 +232,11 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Files_nobody_took_within_the_hour_are_deleted_when_the_next_export_starts()
+    public async Task Files_nobody_took_within_the_hour_are_swept_away_by_the_next_export_and_newer_ones_stay()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = await SeededAppAsync(time: time);
+        // Without the hourly pass, so that only the export's own sweep can delete.
+        await using var app = await SeededAppAsync(time: time, withoutHourlyCleanup: true);
         var (forgotten, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
         time.Advance(TimeSpan.FromMinutes(30));
         var (recent, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
@@ -246,6 +247,22 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         Assert.False(await ExportBlobExistsAsync(app, forgotten), "The file older than an hour was kept.");
         Assert.True(await ExportBlobExistsAsync(app, recent));
         Assert.True(await ExportBlobExistsAsync(app, next));
+    }
+
+    [Fact]
+    public async Task Files_nobody_took_are_swept_away_by_the_hourly_pass_without_another_export()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await SeededAppAsync(time: time);
+        var (forgotten, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        time.Advance(TimeSpan.FromMinutes(61));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (await ExportBlobExistsAsync(app, forgotten))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+        }
     }
 
     [Fact]
@@ -316,9 +333,16 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         ["Export:Upload:BaseDelay"] = "00:00:00.010",
     };
 
-    private async Task<SofSBotApp> SeededAppAsync(string? pseudonymSecret = SofSBotApp.TestPseudonymSecret, TimeProvider? time = null)
+    private async Task<SofSBotApp> SeededAppAsync(string? pseudonymSecret = SofSBotApp.TestPseudonymSecret, TimeProvider? time = null, bool withoutHourlyCleanup = false)
     {
-        var app = new SofSBotApp(azurite, settings: Settings(pseudonymSecret), time: time, services: UseFakeUpload);
+        var app = new SofSBotApp(azurite, settings: Settings(pseudonymSecret), time: time, services: services =>
+        {
+            UseFakeUpload(services);
+            if (withoutHourlyCleanup)
+            {
+                services.Remove(services.Single(service => service.ImplementationType == typeof(ExportFileCleanup)));
+            }
+        });
         await ExportDataset.SeedAsync(app.Services);
         return app;
     }
