@@ -146,6 +146,36 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Chunk_answered_429_waits_as_long_as_Retry_After_asks_before_it_is_sent_again()
+    {
+        _upload.AnswerFirst(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(1));
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+
+        // The backoff alone is at most 10 ms here (Export:Upload:BaseDelay).
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"Sent again after {clock.Elapsed}.");
+        Assert.Equal(2, _upload.Puts.Count);
+        Assert.Equal(1, _upload.Completed);
+    }
+
+    [Fact]
+    public async Task Retry_After_longer_than_the_longest_wait_ends_the_upload_and_keeps_the_file()
+    {
+        _upload.AnswerFirst(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromMinutes(10));
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+
+        Assert.Single(_upload.Puts);
+        Assert.StartsWith("Filen kunde inte sparas i din OneDrive.", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
+        Assert.True(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
     public async Task Chunk_that_never_connects_is_retried_a_bounded_number_of_times_and_the_file_offered_again()
     {
         _upload.FailToConnect(3);
