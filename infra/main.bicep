@@ -1,5 +1,5 @@
-// SofSBot in one resource group: App Service (Linux, .NET 10), Table Storage reached with a
-// managed identity, an Azure Bot with the Teams channel, Application Insights. Deployed by
+// SofSBot in one resource group: App Service (Linux, .NET 10), Table and Blob Storage reached
+// with a managed identity, an Azure Bot with the Teams channel, Application Insights. Deployed by
 // `azd up`; the outputs below land in the azd environment (.azure/<env>/.env), where
 // scripts/package-teams-app.mjs reads BOT_ID and TEAMS_APP_ID.
 targetScope = 'subscription'
@@ -114,6 +114,7 @@ module web 'modules/web.bicep' = {
     botAppType: botAppType
     botClientSecretUri: isSingleTenant ? botSecret.outputs.secretUri : ''
     tableServiceUri: storage.outputs.tableServiceUri
+    blobServiceUri: storage.outputs.blobServiceUri
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     coordinatorObjectIds: coordinatorObjectIds
@@ -149,3 +150,4 @@ output BOT_ENDPOINT string = 'https://${web.outputs.defaultHostName}/api/message
 output BOT_DOMAIN string = web.outputs.defaultHostName
 output SERVICE_WEB_NAME string = web.outputs.name
 output STORAGE_TABLE_SERVICE_URI string = storage.outputs.tableServiceUri
+output STORAGE_BLOB_SERVICE_URI string = storage.outputs.blobServiceUri

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs SofSBot locally: Azurite (tables, in memory), the bot, and the Microsoft 365 Agents
+# Runs SofSBot locally: Azurite (tables and blobs, in memory), the bot, and the Microsoft 365 Agents
 # Playground with the demo team from .m365agentsplayground.yml. Ctrl-C stops everything.
 #
-# Ports can be set with AZURITE_PORT, BOT_PORT and PLAYGROUND_PORT (defaults 10002, 3978, 56150).
+# Ports can be set with AZURITE_PORT (tables), AZURITE_BLOB_PORT, BOT_PORT and PLAYGROUND_PORT
+# (defaults 10002, 10000, 3978, 56150).
 # A default port that is taken is replaced by a free one; a port you set must be free.
 set -euo pipefail
 
@@ -13,9 +14,11 @@ source "$ROOT/scripts/lib/common.sh"
 
 # Remember which ports were chosen by the user: those must be free, defaults may move.
 AZURITE_PORT_SET="${AZURITE_PORT:+yes}"
+AZURITE_BLOB_PORT_SET="${AZURITE_BLOB_PORT:+yes}"
 BOT_PORT_SET="${BOT_PORT:+yes}"
 PLAYGROUND_PORT_SET="${PLAYGROUND_PORT:+yes}"
 AZURITE_PORT="${AZURITE_PORT:-10002}"
+AZURITE_BLOB_PORT="${AZURITE_BLOB_PORT:-10000}"
 BOT_PORT="${BOT_PORT:-3978}"
 PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
 LOG_DIR="$ROOT/.local/logs"
@@ -112,6 +115,7 @@ require_command setsid "Install util-linux."
 ensure_node_modules "$ROOT"
 
 choose_port AZURITE_PORT "Azurite"
+choose_port AZURITE_BLOB_PORT "Azurite's blob service"
 choose_port BOT_PORT "the bot"
 # The Playground would silently move to a random port if its port were taken.
 choose_port PLAYGROUND_PORT "the Agents Playground"
@@ -124,11 +128,19 @@ start Azurite "$LOG_DIR/azurite.log" \
   --inMemoryPersistence --disableTelemetry --silent
 wait_until Azurite "$LAST_PID" 30 "$LOG_DIR/azurite.log" port_in_use "$AZURITE_PORT"
 
-if [[ "$AZURITE_PORT" == 10002 ]]; then
+# Blobs hold finished exports until the coordinator accepts them. Azure.Storage.Blobs speaks a
+# newer service version than Azurite knows, hence --skipApiVersionCheck.
+echo "Starting Azurite (blobs, in memory) on 127.0.0.1:$AZURITE_BLOB_PORT..."
+start "Azurite blobs" "$LOG_DIR/azurite-blob.log" \
+  "$ROOT/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
+  --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent
+wait_until "Azurite blobs" "$LAST_PID" 30 "$LOG_DIR/azurite-blob.log" port_in_use "$AZURITE_BLOB_PORT"
+
+if [[ "$AZURITE_PORT" == 10002 && "$AZURITE_BLOB_PORT" == 10000 ]]; then
   TABLES_CONNECTION="UseDevelopmentStorage=true"
 else
   # The well-known Azurite development account, published in Azurite's documentation.
-  TABLES_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+  TABLES_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 fi
 
 # The Playground's current user (Karin Lindqvist, the demo team's leader) is made a coordinator for
@@ -174,7 +186,7 @@ cat <<EOF
   Type   hjälp   in the personal chat, or "@SofSBot hjälp" in a channel of the team.
   Type   @SofSBot schema   in a channel of the team (e.g. Teammöte) to schedule its routines.
 
-  Logs:  .local/logs/ (azurite.log, bot.log, playground.log, playground-traffic.log)
+  Logs:  .local/logs/ (azurite.log, azurite-blob.log, bot.log, playground.log, playground-traffic.log)
   Stop:  Ctrl-C
 
 EOF

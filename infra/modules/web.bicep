@@ -27,6 +27,10 @@ param botAppType string
 param botClientSecretUri string = ''
 
 param tableServiceUri string
+
+@description('The same account\'s blob endpoint: finished exports wait there for the coordinator\'s consent.')
+param blobServiceUri string
+
 param appInsightsConnectionString string
 param logAnalyticsWorkspaceId string
 
@@ -55,6 +59,10 @@ var appSettings = [
   {
     name: 'Storage__TableServiceUri'
     value: tableServiceUri
+  }
+  {
+    name: 'Storage__BlobServiceUri'
+    value: blobServiceUri
   }
   {
     name: 'Storage__ManagedIdentityClientId'

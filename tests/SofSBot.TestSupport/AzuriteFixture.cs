@@ -1,13 +1,15 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Xunit;
 
 namespace SofSBot.TestSupport;
 
 /// <summary>
-/// Azurite's table service, in memory, on a free loopback port — one per fixture instance. Share one
-/// across test classes with <c>[Collection(AzuriteCollection.Name)]</c>; keep tests apart with
-/// <see cref="NewTableName"/> (every test its own tables) rather than by cleaning up.
+/// Azurite's table and blob services (one process, in memory), each on a free loopback port — one per
+/// fixture instance. Share one across test classes with <c>[Collection(AzuriteCollection.Name)]</c>;
+/// keep tests apart with <see cref="NewTableName"/> (every test its own tables) rather than by
+/// cleaning up. Azurite's queue service runs too (it cannot be left out) on a third port.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -22,14 +24,25 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private NodeProcess? _process;
     private TableServiceClient? _tableServiceClient;
+    private BlobServiceClient? _blobServiceClient;
 
     /// <summary>The port Azurite's table service listens on (127.0.0.1).</summary>
     public int Port { get; private set; }
 
-    /// <summary>A connection string for Azure.Data.Tables (what the bot reads from <c>ConnectionStrings:Tables</c>).</summary>
+    /// <summary>The port Azurite's blob service listens on (127.0.0.1).</summary>
+    public int BlobPort { get; private set; }
+
+    /// <summary>
+    /// A connection string naming both endpoints, for Azure.Data.Tables and Azure.Storage.Blobs (what
+    /// the bot reads from <c>ConnectionStrings:Tables</c>).
+    /// </summary>
     public string ConnectionString => string.Create(
         CultureInfo.InvariantCulture,
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{AccountName};");
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};TableEndpoint=http://127.0.0.1:{Port}/{AccountName};");
+
+    /// <summary>A blob client for the whole (emulated) account.</summary>
+    public BlobServiceClient BlobServiceClient =>
+        _blobServiceClient ?? throw new InvalidOperationException("Azurite has not been started (InitializeAsync).");
 
     /// <summary>A client for the whole (emulated) account.</summary>
     public TableServiceClient TableServiceClient =>
@@ -65,18 +78,28 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Port = FreePort.Next();
+        BlobPort = FreePort.Next();
+        var queuePort = FreePort.Next();
         _process = NodeProcess.StartTool(
             "azurite",
-            "azurite-table",
+            "azurite",
             [
                 "--tableHost", "127.0.0.1",
                 "--tablePort", Port.ToString(CultureInfo.InvariantCulture),
+                "--blobHost", "127.0.0.1",
+                "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1",
+                "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
                 "--inMemoryPersistence",
+                // Azure.Storage.Blobs 12.30 speaks a newer service version (2026-10-06) than Azurite 3.37 knows.
+                "--skipApiVersionCheck",
                 "--disableTelemetry",
                 "--silent",
             ]);
         await _process.WaitForTcpPortAsync(Port, StartTimeout, CancellationToken.None);
+        await _process.WaitForTcpPortAsync(BlobPort, StartTimeout, CancellationToken.None);
         _tableServiceClient = new TableServiceClient(ConnectionString);
+        _blobServiceClient = new BlobServiceClient(ConnectionString);
     }
 
     /// <inheritdoc />

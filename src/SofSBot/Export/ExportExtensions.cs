@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SofSBot.Ratings;
+using SofSBot.Storage;
 
 namespace SofSBot.Export;
 
@@ -10,12 +11,20 @@ internal static class ExportExtensions
     {
         builder.AddExportCore();
         var services = builder.Services;
+        builder.AddBlobStorage();
+        services.AddSingleton<IExportFileStore, BlobExportFileStore>();
         services.AddSingleton<ExportJobs>();
+        services.AddHostedService<ExportFileCleanup>();
         services.AddSingleton<Commands.IBotCommand, ExportCommand>();
         services.AddSingleton<CardActions.ICardActionHandler, ExportRunAction>();
         services.AddSingleton<Bot.IFileConsentHandler, ExportFileConsentHandler>();
-        // An upload is a PUT to OneDrive: no retries (a chunk sent twice is refused), a generous time limit.
-        services.AddHttpClient(ExportFileConsentHandler.UploadClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
+        // The upload's PUTs to OneDrive: the handler retries each chunk itself (ExportUploadOptions),
+        // with a time limit per chunk.
+        services.AddOptions<ExportUploadOptions>()
+            .BindConfiguration(ExportUploadOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient(ExportFileConsentHandler.UploadClientName, client => client.Timeout = TimeSpan.FromMinutes(2));
 
         // The coordinators' message when a period has ended, and where they are reached for it.
         services.AddOptions<PeriodEndReminderOptions>()

@@ -1,31 +1,38 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using SofSBot.BotFramework.Activities;
 using SofSBot.BotFramework.Hosting;
 using SofSBot.Localization;
 
 namespace SofSBot.Export;
 
-/// <summary>A finished export waiting for the coordinator to accept it.</summary>
-internal sealed record PendingExport(string ExportId, string UserId, string FilePath, string FileName, DateTimeOffset CreatedAt, Language Language);
-
 /// <summary>
 /// Runs exports started in Teams in the background (an invoke must be answered within seconds): a
 /// progress message in the chat, updated every few seconds, then the file offered with a
-/// FileConsentCard. The file waits in a temporary file of this instance for an hour.
+/// FileConsentCard. The file is written to a temporary file, then kept in Blob Storage for an hour
+/// (<see cref="IExportFileStore"/>), so the coordinator's consent may reach any instance.
 /// </summary>
-internal sealed partial class ExportJobs(RatingsExporter exporter, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<ExportJobs> logger)
+internal sealed partial class ExportJobs(
+    RatingsExporter exporter,
+    IExportFileStore files,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<ExportJobs> logger)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(1);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(3);
 
-    private readonly ConcurrentDictionary<string, PendingExport> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _running = new();
+
+    /// <summary>The card that offers the file; its context carries the export id and nothing else.</summary>
+    public static Attachment OfferCard(ExportFile file) =>
+        TeamsFileAttachments.FileConsentCard(file.FileName, file.Description, file.SizeInBytes, new Dictionary<string, string> { ["exportId"] = file.ExportId });
+
+    /// <summary>Whether the file is past the hour it is kept for.</summary>
+    public static bool IsExpired(ExportFile file, DateTimeOffset now) => now - file.CreatedAt >= KeptFor;
 
     /// <summary>Starts the export; it goes on after the invoke is answered.</summary>
     public void Start(TurnContext turn, ExportRequest request, string userId)
     {
-        RemoveExpired();
         var task = Task.Run(() => RunAsync(turn, request, userId, lifetime.ApplicationStopping));
         _running.TryAdd(task, true);
         _ = task.ContinueWith(done => _running.TryRemove(done, out _), TaskScheduler.Default);
@@ -34,34 +41,36 @@ internal sealed partial class ExportJobs(RatingsExporter exporter, IHostApplicat
     /// <summary>Waits for the exports running now (tests, and a graceful stop).</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_running.Keys);
 
-    public PendingExport? Find(string exportId)
+    /// <summary>Deletes the files older than <see cref="KeptFor"/> that nobody took (a failure is only logged).</summary>
+    public async Task DeleteExpiredAsync(CancellationToken cancellationToken)
     {
-        RemoveExpired();
-        return _pending.GetValueOrDefault(exportId);
-    }
-
-    /// <summary>Forgets the export and deletes its file.</summary>
-    public void Remove(string exportId)
-    {
-        if (_pending.TryRemove(exportId, out var export))
+        try
         {
-            TryDelete(export.FilePath);
+            var deleted = await files.DeleteCreatedBeforeAsync(time.GetUtcNow() - KeptFor, cancellationToken);
+            if (deleted > 0)
+            {
+                LogExpiredDeleted(deleted);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogCleanupFailed(exception);
         }
     }
 
     private async Task RunAsync(TurnContext turn, ExportRequest request, string userId, CancellationToken cancellationToken)
     {
+        await DeleteExpiredAsync(cancellationToken);
         var texts = ExportBotTexts.For(request.Language);
         var culture = Languages.CultureFor(null, request.Language);
-        var exportId = Guid.NewGuid().ToString("N");
         var fileName = FileName(request);
-        var path = Path.Combine(Path.GetTempPath(), $"sofsbot-export-{exportId}{Path.GetExtension(fileName)}");
+        var path = Path.Combine(Path.GetTempPath(), $"sofsbot-export-{Guid.NewGuid():N}{Path.GetExtension(fileName)}");
         try
         {
             var message = await turn.SendAsync(new Activity { Text = string.Format(culture, texts.Progress, 0, 0), TextFormat = "plain" }, cancellationToken);
             ExportProgress latest = new(0, 0);
             ExportResult result;
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose))
             {
                 var export = exporter.ExportAsync(request, file, new Progress(value => latest = value), cancellationToken);
                 var shown = latest;
@@ -76,33 +85,29 @@ internal sealed partial class ExportJobs(RatingsExporter exporter, IHostApplicat
                 }
 
                 result = await export;
-            }
 
-            var ready = string.Format(culture, texts.Ready, result.Answers);
-            if (message.Id is { } messageId)
-            {
-                await UpdateAsync(turn, messageId, ready, cancellationToken);
-            }
+                // The temporary file goes when closed; the blob is what every instance can reach.
+                var periods = string.Join(", ", result.Periods.Select(period => period.Name));
+                await file.FlushAsync(cancellationToken);
+                file.Position = 0;
+                var stored = await files.SaveAsync(file, userId, fileName, string.Format(culture, texts.FileDescription, periods), request.Language, cancellationToken);
 
-            _pending[exportId] = new PendingExport(exportId, userId, path, fileName, time.GetUtcNow(), request.Language);
-            var periods = string.Join(", ", result.Periods.Select(period => period.Name));
-            await turn.SendAsync(new Activity
-            {
-                Attachments = [TeamsFileAttachments.FileConsentCard(
-                    fileName, string.Format(culture, texts.FileDescription, periods), new FileInfo(path).Length, new Dictionary<string, string> { ["exportId"] = exportId })],
-            }, cancellationToken);
-            LogOffered(exportId, result.Answers);
+                if (message.Id is { } messageId)
+                {
+                    await UpdateAsync(turn, messageId, string.Format(culture, texts.Ready, result.Answers), cancellationToken);
+                }
+
+                await turn.SendAsync(new Activity { Attachments = [OfferCard(stored)] }, cancellationToken);
+                LogOffered(stored.ExportId, result.Answers);
+            }
         }
         catch (UnknownPeriodException exception)
         {
-            TryDelete(path);
             await TrySendAsync(turn, exception.Message, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(exception);
-            _pending.TryRemove(exportId, out _);
-            TryDelete(path);
             await TrySendAsync(turn, texts.Failed, cancellationToken);
         }
     }
@@ -130,15 +135,6 @@ internal sealed partial class ExportJobs(RatingsExporter exporter, IHostApplicat
         }
     }
 
-    private void RemoveExpired()
-    {
-        var now = time.GetUtcNow();
-        foreach (var export in _pending.Values.Where(export => now - export.CreatedAt > KeptFor))
-        {
-            Remove(export.ExportId);
-        }
-    }
-
     private static string FileName(ExportRequest request)
     {
         var periods = string.Join("_", request.Periods.Select(PeriodSelector.Slug));
@@ -151,18 +147,6 @@ internal sealed partial class ExportJobs(RatingsExporter exporter, IHostApplicat
         };
     }
 
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Left for the system's temporary-file cleanup.
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Export {ExportId} offered with {Answers} answers")]
     private partial void LogOffered(string exportId, long answers);
 
@@ -171,6 +155,12 @@ internal sealed partial class ExportJobs(RatingsExporter exporter, IHostApplicat
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the coordinator how the export went")]
     private partial void LogNotTold(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} export files nobody took within the hour")]
+    private partial void LogExpiredDeleted(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the expired export files; the next pass tries again")]
+    private partial void LogCleanupFailed(Exception exception);
 
     /// <summary>Keeps the latest figure only: the loop above shows it every few seconds.</summary>
     private sealed class Progress(Action<ExportProgress> report) : IProgress<ExportProgress>

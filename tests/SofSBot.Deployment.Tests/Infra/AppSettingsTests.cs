@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SofSBot.BotFramework;
@@ -66,6 +67,7 @@ public sealed partial class AppSettingsTests
         Assert.True(string.IsNullOrEmpty(storage.ConnectionString), "In Azure the app must not fall back to a connection string.");
         Assert.False(string.IsNullOrWhiteSpace(storage.ManagedIdentityClientId), "Without the identity's client id the app would ask for a system-assigned identity, which the web app does not have.");
         Assert.Equal(new Uri(settings["Storage:TableServiceUri"]), app.Services.GetRequiredService<TableServiceClient>().Uri);
+        Assert.Equal(new Uri(settings["Storage:BlobServiceUri"]), app.Services.GetRequiredService<BlobServiceClient>().Uri);
 
         var bot = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
         Assert.False(bot.IsAnonymous, "With no Bot:AppId the bot would accept unauthenticated calls.");

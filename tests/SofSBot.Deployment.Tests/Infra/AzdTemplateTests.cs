@@ -70,6 +70,23 @@ public sealed partial class AzdTemplateTests
             $"manifest placeholder {name} is neither an output of main.bicep nor set with 'azd env set {name}' in the README."));
     }
 
+    [Fact]
+    public void App_identity_may_use_both_the_tables_and_the_export_blobs_and_leftover_exports_expire()
+    {
+        var storage = BicepFile.Load("modules", "storage.bicep").Text;
+
+        // Built-in role ids: Storage Table Data Contributor, Storage Blob Data Contributor.
+        foreach (var role in new[] { "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "ba92f5b4-2d11-453d-a403-e96b0029c9fe" })
+        {
+            var variable = Regex.Match(storage, $@"var (?<name>\w+) = '{role}'");
+            Assert.True(variable.Success, $"storage.bicep does not name the role {role}.");
+            Assert.Contains($"roleDefinitions', {variable.Groups["name"].Value})", storage, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"'{SofSBot.Export.BlobExportFileStore.ContainerName}/'", storage, StringComparison.Ordinal);
+        Assert.Contains("output blobServiceUri string", storage, StringComparison.Ordinal);
+    }
+
     private static JsonObject ParameterFile() =>
         JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("infra", "main.parameters.json")))!.AsObject();
 

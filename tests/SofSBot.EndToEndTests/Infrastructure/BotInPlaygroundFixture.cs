@@ -48,6 +48,12 @@ public sealed class BotInPlaygroundFixture : IAsyncLifetime
 
     internal HandledActivities Handled => (_bot ?? throw NotStarted()).Handled;
 
+    /// <summary>The bot's services, to seed its stores as earlier use would have.</summary>
+    internal IServiceProvider BotServices => (_bot ?? throw NotStarted()).Services;
+
+    /// <summary>A client for the bot's storage account's blobs (export files).</summary>
+    public Azure.Storage.Blobs.BlobServiceClient Blobs => _azurite.BlobServiceClient;
+
     /// <summary>A bot table by its unprefixed name, e.g. <c>Teams</c>.</summary>
     public TableClient Table(string name) => _azurite.TableServiceClient.GetTableClient(TablePrefix + name);
 

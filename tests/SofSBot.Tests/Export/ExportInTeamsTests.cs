@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SofSBot.Export;
 using SofSBot.Tests.Infrastructure;
 using SofSBot.TestSupport;
@@ -19,7 +21,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
     private const string UploadUrl = "https://contoso-my.sharepoint.com/personal/karin/_api/upload/session-1";
     private const string ContentUrl = "https://contoso-my.sharepoint.com/personal/karin/Documents/Program/sofs-skattningar-2025-1_2025-2.xlsx";
 
-    private readonly RecordingUpload _upload = new();
+    private readonly FakeUploadSession _upload = new();
 
     [Fact]
     public async Task Member_is_refused_and_coordinator_gets_the_card_with_the_periods()
@@ -105,6 +107,192 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         Assert.Equal("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu i din OneDrive.", shown.Text);
         Assert.Equal("application/vnd.microsoft.teams.card.file.info", shown.Body!["attachments"]![0]!["contentType"]!.GetValue<string>());
         Assert.Equal(ContentUrl, shown.Body!["attachments"]![0]!["contentUrl"]!.GetValue<string>());
+        Assert.False(await ExportBlobExistsAsync(app, context), "The file stayed in Blob Storage after the upload.");
+    }
+
+    [Fact]
+    public async Task Consent_card_carries_only_a_random_id_and_the_file_waits_in_blob_storage()
+    {
+        await using var app = await SeededAppAsync();
+
+        var (context, size) = await ExportAndOfferAsync(app, "2025-1", "xlsx");
+
+        var exportId = Assert.Single(context.AsObject()).Value!.GetValue<string>();
+        Assert.Matches("^[0-9a-f]{32}$", exportId);
+        var blob = azurite.BlobServiceClient.GetBlobContainerClient(ContainerName(app)).GetBlobClient(exportId);
+        var properties = (await blob.GetPropertiesAsync()).Value;
+        Assert.Equal(size, properties.ContentLength);
+        Assert.Equal("29%3A1karin", properties.Metadata["userid"]);
+        Assert.Equal("sofs-skattningar-2025-1.xlsx", properties.Metadata["filename"]);
+        Assert.True(DateTimeOffset.UtcNow - DateTimeOffset.Parse(properties.Metadata["createdat"], System.Globalization.CultureInfo.InvariantCulture) < TimeSpan.FromMinutes(5));
+        Assert.Equal(PublicAccessType.None, (await azurite.BlobServiceClient.GetBlobContainerClient(ContainerName(app)).GetAccessPolicyAsync()).Value.BlobPublicAccess);
+    }
+
+    [Fact]
+    public async Task Chunk_answered_503_is_sent_again_and_the_file_arrives_once_and_complete()
+    {
+        _upload.AnswerFirst(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.Zero);
+        await using var app = await SeededAppAsync();
+        var (context, size) = await ExportAndOfferAsync(app, "2025-1,2025-2", "xlsx");
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+
+        Assert.Equal(2, _upload.Puts.Count);
+        Assert.All(_upload.Puts, put => Assert.Equal($"bytes 0-{size - 1}/{size}", put.ContentRange));
+        Assert.Equal(1, _upload.Completed);
+        Assert.Equal(10, Workbook.Read(_upload.Received)["Svar"].Count - 1);
+        Assert.Equal("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu i din OneDrive.", app.Connector.Posts.Last().Text);
+        Assert.False(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
+    public async Task Chunk_answered_429_waits_as_long_as_Retry_After_asks_before_it_is_sent_again()
+    {
+        _upload.AnswerFirst(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(1));
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+
+        // The backoff alone is at most 10 ms here (Export:Upload:BaseDelay).
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"Sent again after {clock.Elapsed}.");
+        Assert.Equal(2, _upload.Puts.Count);
+        Assert.Equal(1, _upload.Completed);
+    }
+
+    [Fact]
+    public async Task Retry_After_longer_than_the_longest_wait_ends_the_upload_and_keeps_the_file()
+    {
+        _upload.AnswerFirst(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromMinutes(10));
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+
+        Assert.Single(_upload.Puts);
+        Assert.StartsWith("Filen kunde inte sparas i din OneDrive.", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
+        Assert.True(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
+    public async Task Chunk_that_never_connects_is_retried_a_bounded_number_of_times_and_the_file_offered_again()
+    {
+        _upload.FailToConnect(3);
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+
+        Assert.Equal(3, _upload.Puts.Count);
+        Assert.Equal(0, _upload.Completed);
+        var told = app.Connector.Posts.Last();
+        Assert.StartsWith("Filen kunde inte sparas i din OneDrive.", told.Text, StringComparison.Ordinal);
+        Assert.True(await ExportBlobExistsAsync(app, context), "A failed upload must leave the file until it expires.");
+    }
+
+    [Fact]
+    public async Task Upload_refused_with_403_tells_the_coordinator_offers_the_same_file_again_and_the_second_accept_delivers_it()
+    {
+        _upload.AnswerFirst(HttpStatusCode.Forbidden);
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "xlsx");
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+
+        Assert.Single(_upload.Puts);
+        var told = app.Connector.Posts.Last();
+        Assert.Equal("Filen kunde inte sparas i din OneDrive. Godkänn den igen här nedanför (den sparas en timme), eller skriv export för att göra en ny.", told.Text);
+        var offeredAgain = told.Body!["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.teams.card.file.consent", offeredAgain["contentType"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(context, offeredAgain["content"]!["acceptContext"]));
+        Assert.True(await ExportBlobExistsAsync(app, context));
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", offeredAgain["content"]!["acceptContext"]!)));
+
+        Assert.Equal(1, _upload.Completed);
+        Assert.StartsWith("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
+        Assert.False(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
+    public async Task Upload_url_that_is_not_https_is_not_used_and_the_file_stays()
+    {
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+        var consent = ConsentValue("accept", context);
+        consent["uploadInfo"]!["uploadUrl"] = "http://contoso-my.sharepoint.com/personal/karin/_api/upload/session-1";
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", consent));
+
+        Assert.Empty(_upload.Puts);
+        Assert.StartsWith("Något gick fel hos mig", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
+        Assert.True(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
+    public async Task Consent_reaching_a_second_instance_uploads_the_file_made_by_the_first()
+    {
+        await using var first = await SeededAppAsync();
+        var (context, size) = await ExportAndOfferAsync(first, "2025-1,2025-2", "xlsx");
+        await using var second = new SofSBotApp(azurite, settings: Settings(SofSBotApp.TestPseudonymSecret), tablePrefix: first.TablePrefix, connector: first.Connector, services: UseFakeUpload);
+
+        await second.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+
+        Assert.Equal(1, _upload.Completed);
+        Assert.Equal(size, _upload.Received.Length);
+        Assert.Equal(10, Workbook.Read(_upload.Received)["Svar"].Count - 1);
+        Assert.Equal("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu i din OneDrive.", first.Connector.Posts.Last().Text);
+        Assert.False(await ExportBlobExistsAsync(first, context));
+    }
+
+    [Fact]
+    public async Task Consent_after_the_hour_says_export_again_and_the_file_is_gone()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await SeededAppAsync(time: time);
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "xlsx");
+
+        time.Advance(TimeSpan.FromMinutes(61));
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+
+        Assert.Equal("Filen finns inte längre (den sparas en timme). Skriv export för att göra en ny.", app.Connector.Posts.Last().Text);
+        Assert.Empty(_upload.Puts);
+        Assert.False(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
+    public async Task Files_nobody_took_within_the_hour_are_swept_away_by_the_next_export_and_newer_ones_stay()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // Without the hourly pass, so that only the export's own sweep can delete.
+        await using var app = await SeededAppAsync(time: time, withoutHourlyCleanup: true);
+        var (forgotten, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+        time.Advance(TimeSpan.FromMinutes(30));
+        var (recent, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        time.Advance(TimeSpan.FromMinutes(31));
+        var (next, _) = await ExportAndOfferAsync(app, "2025-2", "csv");
+
+        Assert.False(await ExportBlobExistsAsync(app, forgotten), "The file older than an hour was kept.");
+        Assert.True(await ExportBlobExistsAsync(app, recent));
+        Assert.True(await ExportBlobExistsAsync(app, next));
+    }
+
+    [Fact]
+    public async Task Files_nobody_took_are_swept_away_by_the_hourly_pass_without_another_export()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await SeededAppAsync(time: time);
+        var (forgotten, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        time.Advance(TimeSpan.FromMinutes(61));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (await ExportBlobExistsAsync(app, forgotten))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+        }
     }
 
     [Fact]
@@ -118,8 +306,11 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context), Sara));
         Assert.Equal("Den här filen gjordes åt någon annan.", app.Connector.Posts.Last().Text);
 
+        Assert.True(await ExportBlobExistsAsync(app, context));
+
         await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("decline", context)));
         Assert.Equal("Filen sparades inte. Skriv export för att göra en ny.", app.Connector.Posts.Last().Text);
+        Assert.False(await ExportBlobExistsAsync(app, context), "A declined file stayed in Blob Storage.");
 
         await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
         Assert.StartsWith("Filen finns inte längre", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
@@ -164,30 +355,120 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         return activity;
     }
 
-    private async Task<SofSBotApp> SeededAppAsync(string? pseudonymSecret = SofSBotApp.TestPseudonymSecret)
+    private static Dictionary<string, string?> Settings(string? pseudonymSecret) => new()
     {
-        var app = new SofSBotApp(
-            azurite,
-            settings: new Dictionary<string, string?>
+        ["Roles:Coordinators:0"] = Karin["aadObjectId"]!.GetValue<string>(),
+        ["Export:PseudonymSecret"] = pseudonymSecret,
+        ["Export:Upload:MaxAttempts"] = "3",
+        ["Export:Upload:BaseDelay"] = "00:00:00.010",
+    };
+
+    private async Task<SofSBotApp> SeededAppAsync(string? pseudonymSecret = SofSBotApp.TestPseudonymSecret, TimeProvider? time = null, bool withoutHourlyCleanup = false)
+    {
+        var app = new SofSBotApp(azurite, settings: Settings(pseudonymSecret), time: time, services: services =>
+        {
+            UseFakeUpload(services);
+            if (withoutHourlyCleanup)
             {
-                ["Roles:Coordinators:0"] = Karin["aadObjectId"]!.GetValue<string>(),
-                ["Export:PseudonymSecret"] = pseudonymSecret,
-            },
-            services: services => services.AddHttpClient(ExportFileConsentHandler.UploadClientName).ConfigurePrimaryHttpMessageHandler(() => _upload));
+                services.Remove(services.Single(service => service.ImplementationType == typeof(ExportFileCleanup)));
+            }
+        });
         await ExportDataset.SeedAsync(app.Services);
         return app;
     }
 
-    /// <summary>OneDrive's upload session: records each PUT and answers 201 after the last byte.</summary>
-    private sealed class RecordingUpload : HttpMessageHandler
+    private void UseFakeUpload(IServiceCollection services) =>
+        services.AddHttpClient(ExportFileConsentHandler.UploadClientName).ConfigurePrimaryHttpMessageHandler(() => _upload);
+
+    /// <summary>Runs an export as Karin and returns the consent card's context and the file's size.</summary>
+    private static async Task<(JsonNode Context, long Size)> ExportAndOfferAsync(SofSBotApp app, string periods, string format)
     {
+        await app.SendActivityAsync(PersonalInvoke("adaptiveCard/action", RunValue(periods, format)));
+        await app.GetService<ExportJobs>().WhenIdleAsync();
+        var content = app.Connector.Posts.Last().Body!["attachments"]![0]!["content"]!;
+        return (content["acceptContext"]!, content["sizeInBytes"]!.GetValue<long>());
+    }
+
+    private static string ContainerName(SofSBotApp app) => (app.TablePrefix + "exports").ToLowerInvariant();
+
+    private async Task<bool> ExportBlobExistsAsync(SofSBotApp app, JsonNode context) =>
+        (await azurite.BlobServiceClient.GetBlobContainerClient(ContainerName(app)).GetBlobClient(context["exportId"]!.GetValue<string>()).ExistsAsync()).Value;
+
+    /// <summary>
+    /// OneDrive's upload session: records each PUT, keeps the bytes by their Content-Range, answers
+    /// 202 to a partial range and 201 after the last byte — or first the answers a test scripted
+    /// (null: the connection fails).
+    /// </summary>
+    private sealed class FakeUploadSession : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<(HttpStatusCode? Status, TimeSpan? RetryAfter)> _scripted = new();
+        private readonly Lock _gate = new();
+        private byte[] _file = [];
+
         public ConcurrentQueue<(string Url, string? ContentRange, byte[] Body)> Puts { get; } = new();
+
+        /// <summary>How many times the session answered that the file is complete (201).</summary>
+        public int Completed { get; private set; }
+
+        /// <summary>The file as assembled from the ranges received.</summary>
+        public byte[] Received
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _file];
+                }
+            }
+        }
+
+        public void AnswerFirst(HttpStatusCode status, TimeSpan? retryAfter = null) => _scripted.Enqueue((status, retryAfter));
+
+        public void FailToConnect(int times)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                _scripted.Enqueue((null, null));
+            }
+        }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
-            Puts.Enqueue((request.RequestUri!.ToString(), request.Content.Headers.ContentRange?.ToString(), body));
-            return new HttpResponseMessage(HttpStatusCode.Created);
+            var range = request.Content.Headers.ContentRange!;
+            Puts.Enqueue((request.RequestUri!.ToString(), range.ToString(), body));
+            if (_scripted.TryDequeue(out var scripted))
+            {
+                if (scripted.Status is not { } status)
+                {
+                    throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (scripted).");
+                }
+
+                var answer = new HttpResponseMessage(status);
+                if (scripted.RetryAfter is { } retryAfter)
+                {
+                    answer.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(retryAfter);
+                }
+
+                return answer;
+            }
+
+            lock (_gate)
+            {
+                if (_file.Length != range.Length)
+                {
+                    _file = new byte[range.Length!.Value];
+                }
+
+                body.CopyTo(_file, range.From!.Value);
+                if (range.To!.Value + 1 < range.Length)
+                {
+                    return new HttpResponseMessage(HttpStatusCode.Accepted);
+                }
+
+                Completed++;
+                return new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent("{\"id\":\"item-1\",\"name\":\"file\"}") };
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using SofSBot.TestSupport;
 
 namespace SofSBot.Tests.Storage;
@@ -42,6 +43,20 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite)
     public void The_connection_string_points_at_the_fixtures_own_port()
     {
         Assert.Contains($"TableEndpoint=http://127.0.0.1:{azurite.Port}/devstoreaccount1;", azurite.ConnectionString, StringComparison.Ordinal);
+        Assert.Contains($"BlobEndpoint=http://127.0.0.1:{azurite.BlobPort}/devstoreaccount1;", azurite.ConnectionString, StringComparison.Ordinal);
         Assert.NotEqual(AzuriteFixture.NewTableName("t"), AzuriteFixture.NewTableName("t"));
+    }
+
+    [Fact]
+    public async Task A_blob_written_through_the_connection_string_reads_back_the_same()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(AzuriteFixture.NewTableName("c"));
+        await container.CreateIfNotExistsAsync(cancellationToken: timeout.Token);
+
+        await container.GetBlobClient("file").UploadAsync(BinaryData.FromString("PK skattningar"), timeout.Token);
+        var read = (await container.GetBlobClient("file").DownloadContentAsync(timeout.Token)).Value.Content.ToString();
+
+        Assert.Equal("PK skattningar", read);
     }
 }
