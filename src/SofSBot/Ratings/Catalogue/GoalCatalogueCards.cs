@@ -98,7 +98,14 @@ internal static class GoalCatalogueCards
         var culture = Languages.CultureFor(null, language);
         List<CardElement> items =
         [
-            new TextBlock($"{goal.Order}. {goal.Title.Swedish} / {goal.Title.English}") { Weight = TextWeight.Bolder, IsSubtle = entry.IsRetired ? true : null },
+            // The order number is what the coordinator edits; overall questions (900+) and removed
+            // goals are not numbered, so the list reads 1, 2, 3 … as the round asks.
+            new TextBlock(
+                (goal.Kind == GoalKind.Organisation && !entry.IsRetired ? $"{goal.Order}. " : string.Empty) + $"{goal.Title.Swedish} / {goal.Title.English}")
+            {
+                Weight = TextWeight.Bolder,
+                IsSubtle = entry.IsRetired ? true : null,
+            },
         ];
         if (entry.RetiredAt is { } retiredAt)
         {
