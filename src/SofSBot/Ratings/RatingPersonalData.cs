@@ -68,7 +68,7 @@ internal sealed partial class RatingPersonalData(
     public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         var userId = subject.UserId;
-        var answered = (await answers.FindByUserAsync(userId, cancellationToken))
+        var cardsToReplace = (await answers.FindByUserAsync(userId, cancellationToken))
             .Select(row => (row.TeamId, row.RoundId))
             .ToHashSet();
         var erased = await answers.EraseUserAsync(userId, cancellationToken);
@@ -80,6 +80,8 @@ internal sealed partial class RatingPersonalData(
 
         foreach (var listing in await rounds.ListShowingOwnViewToAsync(userId, cancellationToken))
         {
+            // The posted card carries the list too: replacing it (below) takes the id off the card in Teams.
+            cardsToReplace.Add((listing.TeamId, listing.RoundId));
             await rounds.UpdateAsync(
                 listing.TeamId,
                 listing.RoundId,
@@ -90,7 +92,7 @@ internal sealed partial class RatingPersonalData(
             erased++;
         }
 
-        foreach (var (teamId, roundId) in answered)
+        foreach (var (teamId, roundId) in cardsToReplace.Order())
         {
             await RefreshCardAsync(teamId, roundId, cancellationToken);
         }
@@ -98,7 +100,7 @@ internal sealed partial class RatingPersonalData(
         return erased;
     }
 
-    /// <summary>Replaces the channel card of a round the user answered: its counter or results no longer count them.</summary>
+    /// <summary>Replaces the channel card of a round the user cardsToReplace or was listed on: it no longer counts or names them.</summary>
     private async Task RefreshCardAsync(string teamId, string roundId, CancellationToken cancellationToken)
     {
         try

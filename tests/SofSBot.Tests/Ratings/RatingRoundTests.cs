@@ -347,6 +347,20 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Erasing_the_data_of_a_member_who_has_not_answered_takes_their_id_off_the_open_rounds_card()
+    {
+        var round = await OpenAndReadRoundAsync();
+        await AnswerAsync(round, Sara, new() { ["goal.forhallningssatt"] = "7" });
+
+        await InvokeAsync(SofSBot.Privacy.PersonalDataCards.EraseVerb, [], Johan, personal: true);
+
+        Assert.DoesNotContain("29:1johan", (await Rounds.GetAsync(TeamId, round.RoundId, default))!.RefreshUserIds);
+        var card = _app.Connector.Calls.Last(call => call.Method == HttpMethod.Put).Card!;
+        Assert.Equal(["29:1karin", "29:1sara", "29:1ahmed"], card["refresh"]!["userIds"]!.AsArray().Select(id => id!.GetValue<string>()));
+        Assert.Contains("1 av 4 har svarat", Text(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task My_data_in_a_channel_is_refused_so_nobody_else_sees_it()
     {
         await _app.SendActivityAsync(ChannelMention("my data", from: Sara, locale: "en-US"));
