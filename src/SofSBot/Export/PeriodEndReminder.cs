@@ -34,6 +34,11 @@ internal sealed partial class PeriodEndReminder(
 
     private const int RosterPageSize = 500;
 
+    /// <summary>How long a coordinator the team rosters did not find waits before the rosters are read again for them.</summary>
+    internal static readonly TimeSpan RosterSearchInterval = TimeSpan.FromDays(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _rosterSearchedAt = new(StringComparer.Ordinal);
+
     private static readonly TimeZoneInfo SwedishTime = TimeZoneInfo.FindSystemTimeZoneById(Scheduling.ScheduleRule.DefaultTimeZoneId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -129,8 +134,9 @@ internal sealed partial class PeriodEndReminder(
         var sent = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            var responses = await counter.CountAsync(period, cancellationToken);
+            // Counted only when someone can be told: the count reads the whole period.
             var targets = await FindAsync(claimed, cancellationToken);
+            var responses = targets.Count > 0 ? await counter.CountAsync(period, cancellationToken) : null;
             foreach (var coordinator in claimed)
             {
                 if (!targets.TryGetValue(coordinator, out var target))
@@ -139,7 +145,7 @@ internal sealed partial class PeriodEndReminder(
                     continue;
                 }
 
-                if (await TrySendAsync(target, responses, cancellationToken))
+                if (await TrySendAsync(target, responses!, cancellationToken))
                 {
                     sent.Add(coordinator);
                 }
@@ -220,10 +226,21 @@ internal sealed partial class PeriodEndReminder(
             }
         }
 
-        var missing = coordinators.Where(coordinator => !found.ContainsKey(coordinator)).ToHashSet(StringComparer.Ordinal);
+        // A coordinator in no team (or who blocked the bot) would otherwise cost every team's roster on
+        // every pass for days: after a search that did not find them, the rosters wait a day.
+        var now = time.GetUtcNow();
+        var missing = coordinators
+            .Where(coordinator => !found.ContainsKey(coordinator))
+            .Where(coordinator => !_rosterSearchedAt.TryGetValue(coordinator, out var searched) || now - searched >= RosterSearchInterval)
+            .ToHashSet(StringComparer.Ordinal);
         if (missing.Count == 0)
         {
             return found;
+        }
+
+        foreach (var coordinator in missing)
+        {
+            _rosterSearchedAt[coordinator] = now;
         }
 
         foreach (var listed in (await teamDirectory.ListAsync(cancellationToken)).Where(team => team.IsInstalled))
@@ -244,6 +261,7 @@ internal sealed partial class PeriodEndReminder(
                         if (member is { Id: { Length: > 0 } userId, AadObjectId: { Length: > 0 } objectId }
                             && missing.Remove(objectId.ToLowerInvariant()))
                         {
+                            _rosterSearchedAt.TryRemove(objectId.ToLowerInvariant(), out _);
                             found[objectId.ToLowerInvariant()] = new Target(objectId.ToLowerInvariant(), userId, null, team.ServiceUrl, tenantId, null);
                         }
                     }

@@ -173,8 +173,19 @@ public sealed class PeriodEndReminderTests(AzuriteFixture azurite)
         var time = new FakeTimeProvider(DayAfterAt0830);
         await using var app = await SeededAppAsync(time, [KarinObjectId]);
 
-        Assert.Equal(0, await app.GetService<PeriodEndReminder>().RunOnceAsync(default));
+        var reminder = app.GetService<PeriodEndReminder>();
+        Assert.Equal(0, await reminder.RunOnceAsync(default));
         Assert.Empty(CardPosts(app));
+        Assert.Contains(app.Connector.Calls, call => call.Path.Contains("pagedmembers", StringComparison.Ordinal));
+
+        // The rosters did not find her: the next passes that day do not read them all again.
+        app.Connector.Calls.Clear();
+        time.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(0, await reminder.RunOnceAsync(default));
+        Assert.DoesNotContain(app.Connector.Calls, call => call.Path.Contains("pagedmembers", StringComparison.Ordinal));
+        time.Advance(PeriodEndReminder.RosterSearchInterval);
+        Assert.Equal(0, await reminder.RunOnceAsync(default));
+        Assert.Contains(app.Connector.Calls, call => call.Path.Contains("pagedmembers", StringComparison.Ordinal));
 
         // A member's personal chat is not kept; the coordinator's is.
         await app.SendActivityAsync(PersonalMessage("hjälp", from: Sara));
@@ -228,8 +239,11 @@ public sealed class PeriodEndReminderTests(AzuriteFixture azurite)
         return app;
     }
 
+    // The rating rounds' own monitor reads rosters too; off, so the connector calls here are the reminder's.
     private static Dictionary<string, string?> Coordinators(IReadOnlyList<string> objectIds) =>
-        objectIds.Select((id, index) => ($"Roles:Coordinators:{index}", (string?)id)).ToDictionary(entry => entry.Item1, entry => entry.Item2);
+        objectIds.Select((id, index) => ($"Roles:Coordinators:{index}", (string?)id))
+            .Append(("Ratings:MonitorEnabled", "false"))
+            .ToDictionary(entry => entry.Item1, entry => entry.Item2);
 
     private static JsonObject Submit(JsonObject from)
     {
