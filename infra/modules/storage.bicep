@@ -72,6 +72,8 @@ resource exportExpiry 'Microsoft.Storage/storageAccounts/managementPolicies@2023
               blobTypes: [
                 'blockBlob'
               ]
+              // The container the app uses when Storage:TablePrefix is empty, as this deployment
+              // leaves it; an environment that sets a prefix must add '<prefix>exports/' here.
               prefixMatch: [
                 'exports/'
               ]
