@@ -32,6 +32,14 @@ internal sealed partial class PeriodEndReminder(
     /// <summary>Claim scope: key <c>{periodId}|{coordinatorObjectId}</c>.</summary>
     internal const string ClaimScope = "period-end-reminder";
 
+    /// <summary>
+    /// How long a coordinator's claim holds before a later pass may take it over. The claims are taken
+    /// before the pass counts the responses, looks coordinators up in the rosters and sends to each in
+    /// turn, so the lease covers the whole pass with the connector's retries; an hour is nothing
+    /// against the days the message may still go out in, so one an instance died sending still does.
+    /// </summary>
+    internal static readonly TimeSpan ClaimLease = TimeSpan.FromHours(1);
+
     private const int RosterPageSize = 500;
 
     /// <summary>How long a coordinator the team rosters did not find waits before the rosters are read again for them.</summary>
@@ -120,7 +128,7 @@ internal sealed partial class PeriodEndReminder(
         var claimed = new List<string>();
         foreach (var coordinator in coordinators)
         {
-            if (await claims.TryClaimAsync(ClaimScope, ClaimKey(period, coordinator), cancellationToken))
+            if (await claims.TryClaimAsync(ClaimScope, ClaimKey(period, coordinator), ClaimLease, cancellationToken) == ClaimOutcome.Claimed)
             {
                 claimed.Add(coordinator);
             }
@@ -148,6 +156,7 @@ internal sealed partial class PeriodEndReminder(
                 if (await TrySendAsync(target, responses!, cancellationToken))
                 {
                     sent.Add(coordinator);
+                    await claims.CompleteAsync(ClaimScope, ClaimKey(period, coordinator), CancellationToken.None);
                 }
             }
         }

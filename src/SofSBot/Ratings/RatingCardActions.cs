@@ -28,6 +28,13 @@ internal sealed partial class RatingCardActions(
     /// <summary>Claim scope that makes one press of "open" post one card, also when Teams retries it.</summary>
     internal const string OpenClaimScope = "rating-open";
 
+    /// <summary>
+    /// How long the claim to post a round's card holds before another press may take it over. Posting
+    /// is one connector call (a few minutes at worst with the connector's retries), so a slow post is
+    /// never doubled; if the instance died posting, the leader's next press of the same form posts it.
+    /// </summary>
+    internal static readonly TimeSpan OpenClaimLease = TimeSpan.FromMinutes(10);
+
     public async Task<CardActionResult> ViewAsync(CardActionContext context, CancellationToken cancellationToken)
     {
         var texts = RatingTexts.For(context.Language);
@@ -144,7 +151,8 @@ internal sealed partial class RatingCardActions(
         // One press, one round: Teams may deliver the press twice; the form's message id names the round.
         var roundId = RoundIdFor(teamId, context.Turn.Activity.ReplyToId);
         var round = await ratingRounds.CreateAsync(teamId, roundId, period, RatingCards.DeadlineAfter(lastDay), context.Language, channelId, context.UserId, cancellationToken);
-        if (round.CardActivityId is null && await claims.TryClaimAsync(OpenClaimScope, $"{teamId}|{roundId}", cancellationToken))
+        if (round.CardActivityId is null
+            && await claims.TryClaimAsync(OpenClaimScope, $"{teamId}|{roundId}", OpenClaimLease, cancellationToken) == ClaimOutcome.Claimed)
         {
             try
             {
@@ -155,6 +163,8 @@ internal sealed partial class RatingCardActions(
                 await claims.ReleaseAsync(OpenClaimScope, $"{teamId}|{roundId}", CancellationToken.None);
                 throw;
             }
+
+            await claims.CompleteAsync(OpenClaimScope, $"{teamId}|{roundId}", CancellationToken.None);
 
             LogOpened(teamId, roundId, period.PeriodId);
         }

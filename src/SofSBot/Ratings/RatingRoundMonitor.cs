@@ -25,6 +25,14 @@ internal sealed partial class RatingRoundMonitor(
     /// <summary>Claim scope of reminders: key <c>{teamId}|{roundId}|{userId}</c>.</summary>
     internal const string ReminderClaimScope = "rating-reminder";
 
+    /// <summary>
+    /// How long a reminder claim holds before another pass may take it over. One reminder is two
+    /// connector calls (a few minutes at worst with the connector's retries); longer than that, so a
+    /// slow send is never doubled, and short against the days before the deadline, so a reminder an
+    /// instance died sending still goes out.
+    /// </summary>
+    internal static readonly TimeSpan ReminderClaimLease = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.MonitorEnabled)
@@ -92,12 +100,16 @@ internal sealed partial class RatingRoundMonitor(
         var texts = RatingTexts.For(round.Language);
         var text = string.Format(
             Localization.Languages.CultureFor(null, round.Language), texts.Reminder, round.PeriodName, team.Name ?? string.Empty, RatingCards.FormatLastDay(round.Deadline, round.Language));
-        var failures = 0;
+
+        // Not finished: failed sends, and reminders another instance holds (it may have died sending).
+        var unfinished = 0;
         foreach (var member in roster.Where(member => !respondents.Contains(member.Id!)))
         {
             var key = $"{round.TeamId}|{round.RoundId}|{member.Id}";
-            if (!await claims.TryClaimAsync(ReminderClaimScope, key, cancellationToken))
+            var claim = await claims.TryClaimAsync(ReminderClaimScope, key, ReminderClaimLease, cancellationToken);
+            if (claim != ClaimOutcome.Claimed)
             {
+                unfinished += claim == ClaimOutcome.Held ? 1 : 0;
                 continue;
             }
 
@@ -112,7 +124,7 @@ internal sealed partial class RatingRoundMonitor(
             catch (Exception exception)
             {
                 // Given back, so the next pass reminds them.
-                failures++;
+                unfinished++;
                 await claims.ReleaseAsync(ReminderClaimScope, key, CancellationToken.None);
                 if (exception is OperationCanceledException)
                 {
@@ -120,10 +132,13 @@ internal sealed partial class RatingRoundMonitor(
                 }
 
                 LogReminderFailed(exception, member.Id!, round.RoundId);
+                continue;
             }
+
+            await claims.CompleteAsync(ReminderClaimScope, key, CancellationToken.None);
         }
 
-        if (failures == 0)
+        if (unfinished == 0)
         {
             await rounds.UpdateAsync(round.TeamId, round.RoundId, stored => stored with { RemindersSent = true }, cancellationToken);
             LogReminded(round.TeamId, round.RoundId, roster.Count - respondents.Count);

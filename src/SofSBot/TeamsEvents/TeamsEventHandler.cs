@@ -18,6 +18,14 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
     /// <summary>Claim scope for team greetings: one per installation of SofSBot in a team.</summary>
     internal const string TeamWelcomeClaimScope = "team-welcome";
 
+    /// <summary>
+    /// How long a welcome claim holds before a redelivered event may take it over. A welcome is one or
+    /// two connector calls (a few minutes at worst with the connector's retries), so a slow send is
+    /// never doubled; a welcome an instance died sending goes out with the next event about the member
+    /// or team after that.
+    /// </summary>
+    internal static readonly TimeSpan WelcomeClaimLease = TimeSpan.FromMinutes(10);
+
     public async Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
@@ -139,7 +147,7 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
         // went out: a failed send gives the claim back, so a redelivered event greets.
         var installedAt = (await teams.GetTeamAsync(teamId, cancellationToken))?.InstalledAt ?? default;
         var claimKey = string.Create(CultureInfo.InvariantCulture, $"{teamId}|{installedAt.UtcTicks}");
-        if (!await claims.TryClaimAsync(TeamWelcomeClaimScope, claimKey, cancellationToken))
+        if (await claims.TryClaimAsync(TeamWelcomeClaimScope, claimKey, WelcomeClaimLease, cancellationToken) != ClaimOutcome.Claimed)
         {
             return;
         }
@@ -154,6 +162,8 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
             await claims.ReleaseAsync(TeamWelcomeClaimScope, claimKey, CancellationToken.None);
             throw;
         }
+
+        await claims.CompleteAsync(TeamWelcomeClaimScope, claimKey, CancellationToken.None);
     }
 
     /// <summary>Stores the team's channels as the connector lists them; returns how many.</summary>
@@ -182,7 +192,7 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
         var activity = turn.Activity;
         var tenantId = activity.GetTeamsChannelData().TenantId ?? activity.Conversation?.TenantId ?? string.Empty;
         claimKey ??= $"{tenantId}|{user.AadObjectId ?? userId}";
-        if (!await claims.TryClaimAsync(WelcomeClaimScope, claimKey, cancellationToken))
+        if (await claims.TryClaimAsync(WelcomeClaimScope, claimKey, WelcomeClaimLease, cancellationToken) != ClaimOutcome.Claimed)
         {
             return;
         }
@@ -213,7 +223,10 @@ internal sealed partial class TeamsEventHandler(ITeamStore teams, IClaimStore cl
             }
 
             LogWelcomeFailed(exception, userId);
+            return;
         }
+
+        await claims.CompleteAsync(WelcomeClaimScope, claimKey, CancellationToken.None);
     }
 
     private async Task<T?> TryAsync<T>(Func<Task<T>> call, string what, string teamId)

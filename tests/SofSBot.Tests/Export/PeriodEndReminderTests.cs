@@ -107,6 +107,33 @@ public sealed class PeriodEndReminderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_message_an_instance_claimed_and_died_before_sending_goes_out_once_after_its_lease()
+    {
+        var time = new FakeTimeProvider(DayAfterAt0830);
+        await using var app = await SeededAppAsync(time, [KarinObjectId]);
+        await app.SendActivityAsync(PersonalMessage("hjälp"));
+        app.Connector.Calls.Clear();
+
+        // Another instance claimed Karin's message for 2025 vår and died before sending it.
+        var claims = app.GetService<SofSBot.Storage.IClaimStore>();
+        Assert.Equal(
+            SofSBot.Storage.ClaimOutcome.Claimed,
+            await claims.TryClaimAsync(PeriodEndReminder.ClaimScope, $"2025-1|{KarinObjectId.ToLowerInvariant()}", PeriodEndReminder.ClaimLease, default));
+
+        var reminder = app.GetService<PeriodEndReminder>();
+        Assert.Equal(0, await reminder.RunOnceAsync(default));
+        time.Advance(PeriodEndReminder.ClaimLease - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await reminder.RunOnceAsync(default));
+        Assert.Empty(CardPosts(app));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await reminder.RunOnceAsync(default));
+        time.Advance(PeriodEndReminder.ClaimLease * 3);
+        Assert.Equal(0, await reminder.RunOnceAsync(default));
+        Assert.Equal("/emea/v3/conversations/a:1personal/activities", Assert.Single(CardPosts(app)).Path);
+    }
+
+    [Fact]
     public async Task Coordinator_who_writes_in_English_gets_the_card_in_English()
     {
         var time = new FakeTimeProvider(DayAfterAt0830);

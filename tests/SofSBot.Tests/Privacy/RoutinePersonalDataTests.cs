@@ -72,10 +72,10 @@ public sealed class RoutinePersonalDataTests(AzuriteFixture azurite) : IAsyncLif
     public async Task Records_that_a_member_was_welcomed_or_reminded_are_shown_and_erased_and_other_members_keep_theirs()
     {
         var claims = _app.GetService<IClaimStore>();
-        await claims.TryClaimAsync(SofSBot.TeamsEvents.TeamsEventHandler.WelcomeClaimScope, $"tenant|{SaraEntraId}", default);
-        await claims.TryClaimAsync(SofSBot.TeamsEvents.TeamsEventHandler.WelcomeClaimScope, "tenant|7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f", default);
-        await claims.TryClaimAsync(SofSBot.Ratings.RatingRoundMonitor.ReminderClaimScope, $"team|s1.20261130|{Sara}", default);
-        await claims.TryClaimAsync(SofSBot.Ratings.RatingRoundMonitor.ReminderClaimScope, $"team|s1.20261130|{Ahmed}", default);
+        await claims.TryClaimAsync(SofSBot.TeamsEvents.TeamsEventHandler.WelcomeClaimScope, $"tenant|{SaraEntraId}", TimeSpan.FromMinutes(10), default);
+        await claims.TryClaimAsync(SofSBot.TeamsEvents.TeamsEventHandler.WelcomeClaimScope, "tenant|7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f", TimeSpan.FromMinutes(10), default);
+        await claims.TryClaimAsync(SofSBot.Ratings.RatingRoundMonitor.ReminderClaimScope, $"team|s1.20261130|{Sara}", TimeSpan.FromMinutes(10), default);
+        await claims.TryClaimAsync(SofSBot.Ratings.RatingRoundMonitor.ReminderClaimScope, $"team|s1.20261130|{Ahmed}", TimeSpan.FromMinutes(10), default);
         var personalData = _app.GetService<PersonalData>();
 
         var found = await personalData.FindAsync(SaraSubject, default);

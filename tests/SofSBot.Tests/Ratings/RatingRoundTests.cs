@@ -233,14 +233,47 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(
             "Påminnelse: skattningen av teamets mål (2025 vår) i Utredningsteam 1 har sista svarsdag måndag 24 mars 2025.",
             reminded[0].Text, StringComparison.Ordinal);
-        var remindedUsers = _app.Connector.Calls.Where(call => call.Method == HttpMethod.Post && call.Body?["members"] is not null)
-            .Select(call => call.Body!["members"]![0]!["id"]!.GetValue<string>()).Order().ToList();
-        Assert.Equal(["29:1ahmed", "29:1johan", "29:1karin"], remindedUsers);
+        Assert.Equal(["29:1ahmed", "29:1johan", "29:1karin"], RemindedUsers());
 
         _time.SetUtcNow(round.Deadline);
         Assert.Equal(1, await monitor.RunOnceAsync(default));
         Assert.True((await Rounds.GetAsync(TeamId, round.RoundId, default))!.IsClosed);
         Assert.Contains("Resultat:", Text(_app.Connector.Calls.Last(call => call.Method == HttpMethod.Put).Card!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reminder_an_instance_claimed_and_died_before_sending_goes_out_once_after_its_lease()
+    {
+        var round = await OpenAndReadRoundAsync();
+        await AnswerAsync(round, Sara, new() { ["goal.forhallningssatt"] = "7" });
+        var monitor = _app.GetService<RatingRoundMonitor>();
+        _time.SetUtcNow(round.Deadline - TimeSpan.FromDays(1));
+
+        // Another instance claimed Ahmed's reminder a moment ago and died before sending it.
+        var claims = azurite.TableServiceClient.GetTableClient(_app.TablePrefix + TableClaimStore.TableName);
+        await claims.CreateIfNotExistsAsync();
+        await claims.AddEntityAsync(new Azure.Data.Tables.TableEntity(
+            TableKey.Escape(RatingRoundMonitor.ReminderClaimScope), TableKey.Escape($"{TeamId}|{round.RoundId}|29:1ahmed"))
+        {
+            ["State"] = "Pending",
+            ["ClaimedAt"] = _time.GetUtcNow() - TimeSpan.FromMinutes(1),
+            ["LeaseUntil"] = _time.GetUtcNow() - TimeSpan.FromMinutes(1) + RatingRoundMonitor.ReminderClaimLease,
+        });
+
+        await monitor.RunOnceAsync(default);
+        await monitor.RunOnceAsync(default);
+        Assert.Equal(["29:1johan", "29:1karin"], RemindedUsers());
+        Assert.False((await Rounds.GetAsync(TeamId, round.RoundId, default))!.RemindersSent);
+
+        _time.Advance(RatingRoundMonitor.ReminderClaimLease);
+        await monitor.RunOnceAsync(default);
+        await monitor.RunOnceAsync(default);
+        _time.Advance(TimeSpan.FromHours(6));
+        await monitor.RunOnceAsync(default);
+
+        Assert.Equal(["29:1ahmed", "29:1johan", "29:1karin"], RemindedUsers());
+        Assert.Equal(3, Reminders().Count());
+        Assert.True((await Rounds.GetAsync(TeamId, round.RoundId, default))!.RemindersSent);
     }
 
     [Fact]
@@ -372,6 +405,11 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private IEnumerable<ConnectorCall> Reminders() =>
         _app.Connector.Posts.Where(call => call.Text?.StartsWith("Påminnelse", StringComparison.Ordinal) == true);
+
+    /// <summary>Whom a personal chat was opened with (for a reminder), in order of id.</summary>
+    private List<string> RemindedUsers() =>
+        [.. _app.Connector.Calls.Where(call => call.Method == HttpMethod.Post && call.Body?["members"] is not null)
+            .Select(call => call.Body!["members"]![0]!["id"]!.GetValue<string>()).Order()];
 
     /// <summary>Karin writes "skattning", gets the form and presses "open"; returns the card posted into the channel.</summary>
     private async Task<JsonNode?> OpenRoundAsync()

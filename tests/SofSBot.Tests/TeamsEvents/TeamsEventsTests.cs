@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using SofSBot.Storage;
 using SofSBot.Tests.Infrastructure;
 using SofSBot.TeamsEvents;
@@ -199,5 +200,31 @@ public sealed class TeamsEventsTests(AzuriteFixture azurite) : IAsyncLifetime
         await _app.SendActivityAsync(MemberAddedToTeam(Sara));
         Assert.Equal(2, _app.Connector.Posts.Count());
         Assert.Contains(await _app.ReadTableAsync(TableClaimStore.TableName), row => row.RowKey.Contains("1a2b3c4d", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Member_whose_welcome_an_instance_died_sending_is_welcomed_once_when_told_again_after_the_lease()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+        await using var app = new SofSBotApp(azurite, time: time);
+        app.Connector.Channels[TeamId] = [(TeamId, null)];
+        await app.SendActivityAsync(InstalledInTeam());
+        var teamGreeting = app.Connector.Posts.Count();
+
+        // Another instance claimed Sara's welcome and died before sending it.
+        await app.GetService<IClaimStore>().TryClaimAsync(
+            TeamsEventHandler.WelcomeClaimScope, $"{TenantId}|{Sara["aadObjectId"]!.GetValue<string>()}", TeamsEventHandler.WelcomeClaimLease, default);
+
+        await app.SendActivityAsync(MemberAddedToTeam(Sara));
+        Assert.Equal(teamGreeting, app.Connector.Posts.Count());
+
+        time.Advance(TeamsEventHandler.WelcomeClaimLease);
+        await app.SendActivityAsync(MemberAddedToTeam(Sara));
+        time.Advance(TeamsEventHandler.WelcomeClaimLease * 2);
+        await app.SendActivityAsync(MemberAddedToTeam(Sara));
+
+        Assert.Equal(teamGreeting + 1, app.Connector.Posts.Count());
+        Assert.Equal("Välkommen till Utredningsteam 1!", app.Connector.Posts.Last().Card?["body"]?[0]?["text"]?.GetValue<string>());
+        Assert.Empty(app.Connector.Unexpected);
     }
 }
