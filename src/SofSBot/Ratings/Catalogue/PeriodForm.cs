@@ -40,14 +40,18 @@ internal sealed record PeriodForm(string? PeriodId, string? Version, string Name
         var texts = PeriodTexts.For(language);
         var culture = Languages.CultureFor(null, language);
         var errors = new List<string>();
-        if (Name.Length == 0 || Name.Length > MaxNameLength)
-        {
-            errors.Add(string.Format(culture, texts.NameRequired, MaxNameLength));
-        }
-
+        // First, as everywhere: the form is shown again without the name (WithoutPersonalNumbers).
         if (PersonalIdentityNumbers.ContainsAny(Name))
         {
             errors.Add(PrivacyTexts.For(language).PersonalNumberRefused);
+        }
+        else if (Name.Length == 0 || Name.Length > MaxNameLength)
+        {
+            errors.Add(string.Format(culture, texts.NameRequired, MaxNameLength));
+        }
+        else if (others.Where(other => other.PeriodId != periodId).FirstOrDefault(other => RatingPeriod.NamesClash(other, Name)) is { } sameName)
+        {
+            errors.Add(string.Format(culture, texts.NameTaken, sameName.Name));
         }
 
         if (!TryParseDate(Start, out var start) || !TryParseDate(End, out var end))
