@@ -75,7 +75,7 @@ internal sealed record RatingPeriod(string PeriodId, string Name, DateOnly Start
     /// The half-year's name ("2026 vår") when no period has it yet (a coordinator may have given it to
     /// a shortened period), else the dates ("2026-01-01 – 2026-03-31"), else the dates and the id.
     /// </summary>
-    private static string FreeName(string halfName, DateOnly start, DateOnly end, string id, IReadOnlyCollection<RatingPeriod> existing)
+    public static string FreeName(string halfName, DateOnly start, DateOnly end, string id, IReadOnlyCollection<RatingPeriod> existing)
     {
         var dates = $"{IsoDate(start)} – {IsoDate(end)}";
         return new[] { halfName, dates }.FirstOrDefault(name => !existing.Any(period => NamesClash(period, name))) ?? $"{dates} ({id})";

@@ -24,7 +24,8 @@ internal sealed record PeriodForm(string? PeriodId, string? Version, string Name
     {
         var after = periods.Count == 0 ? today : periods.Max(period => period.EndDate).AddDays(1);
         var suggestion = RatingPeriod.DefaultFor(after < today ? today : after);
-        return new(null, null, suggestion.Name, IsoDate(suggestion.StartDate), IsoDate(suggestion.EndDate));
+        var name = RatingPeriod.FreeName(suggestion.Name, suggestion.StartDate, suggestion.EndDate, suggestion.PeriodId, periods);
+        return new(null, null, name, IsoDate(suggestion.StartDate), IsoDate(suggestion.EndDate));
     }
 
     public static PeriodForm Read(AdaptiveCardAction action) => new(
