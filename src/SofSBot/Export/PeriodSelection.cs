@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SofSBot.Ratings;
 
 namespace SofSBot.Export;
@@ -17,8 +16,12 @@ internal static class PeriodSelector
         foreach (var name in requested.Where(name => !string.IsNullOrWhiteSpace(name)))
         {
             var key = Slug(name);
+
+            // An id typed as it is wins; a name must match one period only (names are kept apart when
+            // they are saved, but periods stored before that may share one): an ambiguous name is unknown.
+            var byName = periods.Where(p => Slug(p.Name) == key || Slug(p.PeriodId) == key).ToList();
             var period = periods.FirstOrDefault(p => string.Equals(p.PeriodId, name.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? periods.FirstOrDefault(p => Slug(p.Name) == key || Slug(p.PeriodId) == key);
+                ?? (byName.Count == 1 ? byName[0] : null);
             if (period is null)
             {
                 unknown.Add(name.Trim());
@@ -33,6 +36,16 @@ internal static class PeriodSelector
     }
 
     /// <summary>The same half-year a year earlier: the period starting a year before, or the one whose id has the year before.</summary>
+    /// <summary>
+    /// What to type to pick <paramref name="period"/>: its name as a slug, or its id when another period's
+    /// name or id has the same slug.
+    /// </summary>
+    public static string Handle(IReadOnlyList<RatingPeriod> periods, RatingPeriod period)
+    {
+        var slug = Slug(period.Name);
+        return periods.Any(other => other != period && (Slug(other.Name) == slug || Slug(other.PeriodId) == slug)) ? period.PeriodId : slug;
+    }
+
     public static RatingPeriod? YearEarlier(IReadOnlyList<RatingPeriod> periods, RatingPeriod period)
     {
         var start = period.StartDate.AddYears(-1);
@@ -44,27 +57,6 @@ internal static class PeriodSelector
             ?? periods.FirstOrDefault(p => string.Equals(p.PeriodId, earlierId, StringComparison.Ordinal));
     }
 
-    /// <summary>"2025 Vår" → "2025-var": lower case, diacritics dropped, anything else than letters and digits a dash.</summary>
-    public static string Slug(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Trim().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-        }
-
-        return builder.ToString().TrimEnd('-');
-    }
+    /// <summary>"2025 Vår" → "2025-var" (see <see cref="RatingPeriod.NameKey"/>).</summary>
+    public static string Slug(string text) => RatingPeriod.NameKey(text);
 }

@@ -166,7 +166,7 @@ internal sealed partial class RatingsExporter(
         var unknown = selection.Unknown.Count > 0 ? string.Join(", ", selection.Unknown) : "–";
         var available = all.Count == 0
             ? texts.NoPeriods
-            : string.Format(culture, texts.AvailablePeriods, string.Join(", ", all.Select(period => $"{PeriodSelector.Slug(period.Name)} ({period.Name})")));
+            : string.Format(culture, texts.AvailablePeriods, string.Join(", ", all.Select(period => $"{PeriodSelector.Handle(all, period)} ({period.Name})")));
         return string.Format(culture, texts.UnknownPeriods, unknown) + " " + available;
     }
 

@@ -10,7 +10,10 @@ internal interface IRatingPeriodStore
     /// <summary>Adds or replaces a period unconditionally (tools and tests).</summary>
     Task UpsertAsync(RatingPeriod period, CancellationToken cancellationToken);
 
-    /// <summary>Adds a new period; false when its id is taken.</summary>
+    /// <summary>
+    /// Adds a new period; false when its id is taken, or when a period that overlaps it was stored at
+    /// the same moment (it is then taken back again; the caller decides again on what is stored now).
+    /// </summary>
     Task<bool> TryAddAsync(RatingPeriod period, CancellationToken cancellationToken);
 
     /// <summary>Replaces a period if it is still at <paramref name="version"/> (the coordinator's edit).</summary>

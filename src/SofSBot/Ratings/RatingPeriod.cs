@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace SofSBot.Ratings;
 
@@ -31,8 +32,56 @@ internal sealed record RatingPeriod(string PeriodId, string Name, DateOnly Start
         var half = DefaultFor(date);
         var start = existing.Where(period => period.EndDate < date).Select(period => period.EndDate.AddDays(1)).Append(half.StartDate).Max();
         var end = existing.Where(period => period.StartDate > date).Select(period => period.StartDate.AddDays(-1)).Append(half.EndDate).Min();
-        return new RatingPeriod(NewId(start, existing), half.Name, start, end);
+        var id = NewId(start, existing);
+        return new RatingPeriod(id, FreeName(half.Name, start, end, id, existing), start, end);
     }
+
+    /// <summary>
+    /// True when <paramref name="name"/> could not be told from <paramref name="other"/> where periods
+    /// are picked by name (the export): the same name or id once case, spaces, dashes and diacritics
+    /// are dropped ("2025 Vår" is "2025 vår" is "2025-var").
+    /// </summary>
+    public static bool NamesClash(RatingPeriod other, string name)
+    {
+        var key = NameKey(name);
+        return key.Length > 0 && (key == NameKey(other.Name) || key == NameKey(other.PeriodId));
+    }
+
+    /// <summary>"2025 Vår" → "2025-var": lower case, diacritics dropped, anything else than letters and digits a dash.</summary>
+    public static string NameKey(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Trim().Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        return builder.ToString().TrimEnd('-');
+    }
+
+    /// <summary>
+    /// The half-year's name ("2026 vår") when no period has it yet (a coordinator may have given it to
+    /// a shortened period), else the dates ("2026-01-01 – 2026-03-31"), else the dates and the id.
+    /// </summary>
+    public static string FreeName(string halfName, DateOnly start, DateOnly end, string id, IReadOnlyCollection<RatingPeriod> existing)
+    {
+        var dates = $"{IsoDate(start)} – {IsoDate(end)}";
+        return new[] { halfName, dates }.FirstOrDefault(name => !existing.Any(period => NamesClash(period, name))) ?? $"{dates} ({id})";
+    }
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The id of a new period starting on <paramref name="start"/>: its half-year's (<c>2025-1</c>,

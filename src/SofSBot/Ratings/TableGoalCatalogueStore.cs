@@ -83,7 +83,8 @@ internal sealed class TableGoalCatalogueStore(TableProvider tables) : IGoalCatal
         {
             var rows = await ReadOrganisationAsync(table, cancellationToken);
             var highest = rows.Select(row => AddedNumber(row.RowKey)).DefaultIfEmpty(0).Max();
-            var goal = create(AddedGoalIdPrefix + (highest + 1 + attempt).ToString(CultureInfo.InvariantCulture)) with { Kind = GoalKind.Organisation };
+            // After a 409 the partition is read again and holds the row that took the number, so the next is free: no gap.
+            var goal = create(AddedGoalIdPrefix + (highest + 1).ToString(CultureInfo.InvariantCulture)) with { Kind = GoalKind.Organisation };
             if (await AddIfAbsentAsync(table, ToEntity(OrganisationPartition, goal, year: null, retiredAt: null), cancellationToken))
             {
                 return goal;
@@ -124,8 +125,9 @@ internal sealed class TableGoalCatalogueStore(TableProvider tables) : IGoalCatal
         var partitionKey = TableKey.Escape(teamId);
         for (var attempt = 0; attempt < MaxNumberingAttempts; attempt++)
         {
-            // Retired goals stay as rows, so their numbers are counted and never given again.
-            var number = (await ReadPartitionAsync(table, partitionKey, cancellationToken)).Count(row => row.GetInt32("Year") == year) + 1 + attempt;
+            // Retired goals stay as rows, so their numbers are counted and never given again; after a 409
+            // the partition is read again and holds the row that took the number.
+            var number = (await ReadPartitionAsync(table, partitionKey, cancellationToken)).Count(row => row.GetInt32("Year") == year) + 1;
             var goal = GoalCatalogue.TeamGoal(GoalCatalogue.TeamGoalId(year, number), title, TeamGoalOrderBase + number);
             if (await AddIfAbsentAsync(table, ToEntity(partitionKey, goal, year, retiredAt: null), cancellationToken))
             {

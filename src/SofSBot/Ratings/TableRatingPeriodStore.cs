@@ -10,17 +10,12 @@ internal sealed class TableRatingPeriodStore(TableProvider tables) : IRatingPeri
 {
     public const string TableName = "RatingPeriods";
     private const string Partition = "period";
+    private const int MaxDefaultAttempts = 3;
 
     public async Task<IReadOnlyList<RatingPeriod>> ListAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var periods = new List<RatingPeriod>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
-        {
-            periods.Add(FromEntity(row));
-        }
-
-        return [.. periods.OrderBy(period => period.StartDate)];
+        return [.. (await ReadRowsAsync(table, cancellationToken)).Select(FromEntity).OrderBy(period => period.StartDate)];
     }
 
     public async Task<VersionedPeriod?> GetAsync(string periodId, CancellationToken cancellationToken)
@@ -42,12 +37,37 @@ internal sealed class TableRatingPeriodStore(TableProvider tables) : IRatingPeri
         try
         {
             await table.AddEntityAsync(ToEntity(period), cancellationToken);
-            return true;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return false;
         }
+
+        // The overlap was checked on a list read before the insert, so two adds at the same moment (a
+        // coordinator's and a round's default half-year) may both pass it. Read again: of two periods
+        // that overlap, the one stored later (by the table's timestamp, then the id) takes itself back.
+        var rows = await ReadRowsAsync(table, cancellationToken);
+        if (rows.FirstOrDefault(row => row.RowKey == TableKey.Escape(period.PeriodId)) is not { } mine)
+        {
+            return false;
+        }
+
+        var earlier = rows.Any(row => row.RowKey != mine.RowKey && FromEntity(row).Overlaps(period) && StoredBefore(row, mine));
+        if (!earlier)
+        {
+            return true;
+        }
+
+        try
+        {
+            await table.DeleteEntityAsync(Partition, mine.RowKey, mine.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Gone or changed already (a coordinator's edit): that is what holds.
+        }
+
+        return false;
     }
 
     public async Task<CatalogueWrite> ReplaceAsync(RatingPeriod period, string version, CancellationToken cancellationToken)
@@ -70,21 +90,39 @@ internal sealed class TableRatingPeriodStore(TableProvider tables) : IRatingPeri
 
     public async Task<RatingPeriod> ForDateAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var all = await ListAsync(cancellationToken);
-        var set = all.LastOrDefault(period => period.Contains(date));
-        if (set is not null)
+        RatingPeriod? period = null;
+        for (var attempt = 0; attempt < MaxDefaultAttempts; attempt++)
         {
-            return set;
+            var all = await ListAsync(cancellationToken);
+            if (all.LastOrDefault(stored => stored.Contains(date)) is { } set)
+            {
+                return set;
+            }
+
+            // Not stored when another instance (or the coordinator) stored a period meanwhile: decide again on what holds now.
+            period = RatingPeriod.DefaultFor(date, all);
+            if (await TryAddAsync(period, cancellationToken))
+            {
+                return period;
+            }
         }
 
-        var period = RatingPeriod.DefaultFor(date, all);
-        if (!await TryAddAsync(period, cancellationToken))
+        return (await ListAsync(cancellationToken)).LastOrDefault(stored => stored.Contains(date)) ?? period!;
+    }
+
+    private static bool StoredBefore(TableEntity row, TableEntity other) =>
+        row.Timestamp < other.Timestamp
+        || (row.Timestamp == other.Timestamp && string.CompareOrdinal(row.RowKey, other.RowKey) < 0);
+
+    private static async Task<List<TableEntity>> ReadRowsAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
-            // Stored meanwhile by another instance (or the coordinator): the stored row wins.
-            return (await ListAsync(cancellationToken)).LastOrDefault(stored => stored.Contains(date)) ?? period;
+            rows.Add(row);
         }
 
-        return period;
+        return rows;
     }
 
     private static RatingPeriod FromEntity(TableEntity row) => new(

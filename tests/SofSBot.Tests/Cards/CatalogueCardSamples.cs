@@ -47,6 +47,9 @@ internal sealed class CatalogueCardSamples : ICardSamples
         yield return new("catalogue-period-form-overlap-en", "A new period refused because it overlaps another",
             PeriodCards.Form(new PeriodForm(null, null, "2025 autumn", "2025-06-01", "2025-12-31"), Language.English,
                 [string.Format(System.Globalization.CultureInfo.InvariantCulture, PeriodTexts.English.Overlaps, "2025 vår", PeriodCards.FormatDates(periods[0], Language.English))]));
+        yield return new("catalogue-period-form-name-taken-sv", "A new period refused: another period has its name",
+            PeriodCards.Form(new PeriodForm(null, null, "2025 VÅR", "2025-07-01", "2025-12-31"), Language.Swedish,
+                [string.Format(System.Globalization.CultureInfo.InvariantCulture, PeriodTexts.Swedish.NameTaken, "2025 vår")]));
         yield return new("catalogue-team-goals-leader-sv", "The team's own goals as a leader sees them, with add and remove", TeamGoalCards.List(teamGoals, 2025, canChange: true, Language.Swedish));
         yield return new("catalogue-team-goals-member-en", "The team's own goals as a member sees them", TeamGoalCards.List(teamGoals, 2025, canChange: false, Language.English));
         yield return new("catalogue-team-goals-empty-error-sv", "No team goals yet; a goal refused as too long",

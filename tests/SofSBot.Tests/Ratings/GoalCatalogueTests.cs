@@ -59,7 +59,8 @@ public sealed class GoalCatalogueTests
 
         var gap = RatingPeriod.DefaultFor(new DateOnly(2025, 4, 2), existing);
 
-        Assert.Equal(new RatingPeriod("2025-03-01", "2025 vår", new DateOnly(2025, 3, 1), new DateOnly(2025, 5, 14)), gap);
+        // "2025 vår" is the shortened period's name already: the gap is named by its dates.
+        Assert.Equal(new RatingPeriod("2025-03-01", "2025-03-01 – 2025-05-14", new DateOnly(2025, 3, 1), new DateOnly(2025, 5, 14)), gap);
         Assert.Equal(RatingPeriod.DefaultFor(new DateOnly(2025, 9, 1)), RatingPeriod.DefaultFor(new DateOnly(2025, 9, 1), existing));
     }
 

@@ -3,6 +3,7 @@ using SofSBot.BotFramework.Cards;
 using SofSBot.BotFramework.Hosting;
 using SofSBot.CardActions;
 using SofSBot.Localization;
+using SofSBot.Storage;
 
 namespace SofSBot.Ratings.Catalogue;
 
@@ -11,7 +12,7 @@ namespace SofSBot.Ratings.Catalogue;
 /// edit, add and retire. Every save is guarded by the version the form was opened at, and nothing
 /// is stored when the form is refused.
 /// </summary>
-internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue, TimeProvider time, ILogger<GoalCatalogueActions> logger)
+internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue, IClaimStore claims, TimeProvider time, ILogger<GoalCatalogueActions> logger)
 {
     public async Task<CardActionResult> ListAsync(CardActionContext context, CancellationToken cancellationToken) =>
         await InPersonalChatAsync(context, async () => Show(await ListCardAsync(context.Language, null, null, cancellationToken)));
@@ -44,15 +45,7 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
             var others = goals.Where(goal => !goal.IsRetired && goal.Goal.GoalId != form.GoalId).Select(goal => goal.Goal);
             if (form.GoalId is null)
             {
-                var newErrors = form.Validate(GoalKind.Organisation, others, context.Language);
-                if (newErrors.Count > 0)
-                {
-                    return Show(GoalCatalogueCards.Form(form.WithoutPersonalNumbers(), GoalKind.Organisation, context.Language, newErrors));
-                }
-
-                var added = await catalogue.AddOrganisationGoalAsync(goalId => form.ToGoal(goalId, GoalKind.Organisation), cancellationToken);
-                LogAdded(added.GoalId);
-                return Show(await ListCardAsync(context.Language, Format(context, texts.Added, added.Title.In(context.Language)), null, cancellationToken));
+                return await AddAsync(context, form, others, cancellationToken);
             }
 
             if (goals.FirstOrDefault(goal => goal.Goal.GoalId == form.GoalId) is not { IsRetired: false } stored)
@@ -139,6 +132,55 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
     /// <summary>The catalogue is the coordinator's own work: its cards live in personal chat, never in a channel.</summary>
     internal static bool IsPersonalChat(TurnContext turn) => turn.Activity.Conversation?.ConversationType == "personal";
 
+    /// <summary>
+    /// A new goal, once per form: a double press of "Spara" (or Teams retrying a slow invoke) finds the
+    /// form's claim taken and is answered as if saved (see <see cref="AddOnce"/>).
+    /// </summary>
+    private async Task<CardActionResult> AddAsync(CardActionContext context, GoalForm form, IEnumerable<RatingGoal> others, CancellationToken cancellationToken)
+    {
+        var texts = GoalCatalogueTexts.For(context.Language);
+        var errors = form.Validate(GoalKind.Organisation, [], context.Language);
+        if (errors.Count > 0)
+        {
+            return Show(GoalCatalogueCards.Form(form.WithoutPersonalNumbers(), GoalKind.Organisation, context.Language, errors));
+        }
+
+        var claimKey = AddOnce.Key(
+            context.Action, "organisation-goal", form.TitleSwedish, form.TitleEnglish, form.DescriptionSwedish, form.DescriptionEnglish,
+            form.LowSwedish, form.LowEnglish, form.HighSwedish, form.HighEnglish, form.Order);
+        var title = form.ToGoal(string.Empty, GoalKind.Organisation).Title.In(context.Language);
+        if (!await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken))
+        {
+            LogAlreadyAdded();
+            return Show(await ListCardAsync(context.Language, Format(context, texts.Added, title), null, cancellationToken));
+        }
+
+        RatingGoal? added = null;
+        try
+        {
+            // The titles are checked against the others only now, so that a second press meets the claim, not "taken".
+            errors = form.Validate(GoalKind.Organisation, others, context.Language);
+            if (errors.Count == 0)
+            {
+                added = await catalogue.AddOrganisationGoalAsync(goalId => form.ToGoal(goalId, GoalKind.Organisation), cancellationToken);
+            }
+        }
+        catch
+        {
+            await AddOnce.ReleaseAsync(claims, claimKey);
+            throw;
+        }
+
+        if (added is null)
+        {
+            await AddOnce.ReleaseAsync(claims, claimKey);
+            return Show(GoalCatalogueCards.Form(form, GoalKind.Organisation, context.Language, errors));
+        }
+
+        LogAdded(added.GoalId);
+        return Show(await ListCardAsync(context.Language, Format(context, texts.Added, added.Title.In(context.Language)), null, cancellationToken));
+    }
+
     private async Task<AdaptiveCard> ListCardAsync(Language language, string? notice, IReadOnlyList<string>? errors, CancellationToken cancellationToken) =>
         GoalCatalogueCards.List(await catalogue.ListOrganisationAsync(cancellationToken), language, notice, errors);
 
@@ -158,6 +200,9 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A coordinator added organisation goal {GoalId}")]
     private partial void LogAdded(string goalId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A second press of the same new-goal form: nothing stored")]
+    private partial void LogAlreadyAdded();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A coordinator changed organisation goal {GoalId}")]
     private partial void LogSaved(string goalId);

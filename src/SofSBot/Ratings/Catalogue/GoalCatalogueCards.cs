@@ -60,6 +60,12 @@ internal static class GoalCatalogueCards
             },
         ];
         var data = new Dictionary<string, object?> { [GoalForm.GoalIdField] = form.GoalId ?? string.Empty, [GoalForm.VersionField] = form.Version ?? string.Empty };
+        if (form.GoalId is null)
+        {
+            // A new goal: a second press of this form adds nothing (see AddOnce).
+            data[AddOnce.FormIdField] = AddOnce.NewFormId();
+        }
+
         return new AdaptiveCard
         {
             Body = body,

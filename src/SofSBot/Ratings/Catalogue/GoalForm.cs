@@ -89,6 +89,13 @@ internal sealed record GoalForm(
         var texts = GoalCatalogueTexts.For(language);
         var culture = Languages.CultureFor(null, language);
         var errors = new List<string>();
+
+        // First, as everywhere: the form is shown again without the text that holds the number (WithoutPersonalNumbers).
+        if (Fields(texts).Any(field => PersonalIdentityNumbers.ContainsAny(field.Value)))
+        {
+            errors.Add(PrivacyTexts.For(language).PersonalNumberRefused);
+        }
+
         if (TitleSwedish.Length == 0 || TitleEnglish.Length == 0)
         {
             errors.Add(texts.TitleRequired);
@@ -105,11 +112,6 @@ internal sealed record GoalForm(
             {
                 errors.Add(string.Format(culture, texts.TooLong, label, max));
             }
-        }
-
-        if (Fields(texts).Any(field => PersonalIdentityNumbers.ContainsAny(field.Value)))
-        {
-            errors.Add(PrivacyTexts.For(language).PersonalNumberRefused);
         }
 
         var (min, maxOrder) = OrderRange(kind);

@@ -2,6 +2,7 @@ using SofSBot.BotFramework.Activities;
 using SofSBot.BotFramework.Cards;
 using SofSBot.CardActions;
 using SofSBot.Localization;
+using SofSBot.Storage;
 
 namespace SofSBot.Ratings.Catalogue;
 
@@ -9,7 +10,7 @@ namespace SofSBot.Ratings.Catalogue;
 /// The buttons of the coordinator's period list (coordinators only, checked by the router): edit and
 /// add. A period's id is given when it is added and never changes; periods never overlap.
 /// </summary>
-internal sealed partial class PeriodActions(IRatingPeriodStore periods, TimeProvider time, ILogger<PeriodActions> logger)
+internal sealed partial class PeriodActions(IRatingPeriodStore periods, IClaimStore claims, TimeProvider time, ILogger<PeriodActions> logger)
 {
     public Task<CardActionResult> ListAsync(CardActionContext context, CancellationToken cancellationToken) =>
         InPersonalChatAsync(context, async () => Show(await ListCardAsync(context.Language, null, null, cancellationToken)));
@@ -70,21 +71,49 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, TimeProv
     public async Task<Activity> ListActivityAsync(Language language, CancellationToken cancellationToken) =>
         new() { Attachments = [Attachment.AdaptiveCard(await ListCardAsync(language, null, null, cancellationToken))] };
 
+    /// <summary>
+    /// A new period, once per form: a double press of "Spara" (or Teams retrying a slow invoke) finds the
+    /// form's claim taken and is answered as if saved (see <see cref="AddOnce"/>).
+    /// </summary>
     private async Task<CardActionResult> AddAsync(CardActionContext context, PeriodForm form, IReadOnlyList<RatingPeriod> all, PeriodTexts texts, CancellationToken cancellationToken)
     {
-        // The id is given once, here, from the start date (see RatingPeriod.NewId).
-        var (candidate, errors) = form.Parse(string.Empty, all, context.Language);
-        if (candidate is null)
+        // The form on its own first, so that a refused form never takes the claim.
+        var (alone, errors) = form.Parse(string.Empty, [], context.Language);
+        if (alone is null)
         {
             return Show(PeriodCards.Form(form.WithoutPersonalNumbers(), context.Language, errors));
         }
 
-        var period = candidate with { PeriodId = RatingPeriod.NewId(candidate.StartDate, all) };
-        if (!await periods.TryAddAsync(period, cancellationToken))
+        var claimKey = AddOnce.Key(context.Action, "period", form.Name, form.Start, form.End);
+        if (!await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken))
         {
-            // Another coordinator added a period at the same moment: decide again on what is stored now.
-            var (_, again) = form.Parse(string.Empty, await periods.ListAsync(cancellationToken), context.Language);
-            return Show(PeriodCards.Form(form.WithoutPersonalNumbers(), context.Language, again.Count > 0 ? again : [texts.ChangedMeanwhile]));
+            LogAlreadyAdded();
+            return Show(await ListCardAsync(context.Language, string.Format(context.Culture, texts.Added, form.Name), null, cancellationToken));
+        }
+
+        RatingPeriod? period;
+        try
+        {
+            // The id is given once, here, from the start date (see RatingPeriod.NewId).
+            (var candidate, errors) = form.Parse(string.Empty, all, context.Language);
+            period = candidate is null ? null : candidate with { PeriodId = RatingPeriod.NewId(candidate.StartDate, all) };
+            if (period is not null && !await periods.TryAddAsync(period, cancellationToken))
+            {
+                // Another coordinator, or a round's default half-year, stored a period at the same moment: decide again on what is stored now.
+                var (_, again) = form.Parse(string.Empty, await periods.ListAsync(cancellationToken), context.Language);
+                (period, errors) = (null, again.Count > 0 ? again : [texts.ChangedMeanwhile]);
+            }
+        }
+        catch
+        {
+            await AddOnce.ReleaseAsync(claims, claimKey);
+            throw;
+        }
+
+        if (period is null)
+        {
+            await AddOnce.ReleaseAsync(claims, claimKey);
+            return Show(PeriodCards.Form(form, context.Language, errors));
         }
 
         LogAdded(period.PeriodId);
@@ -106,6 +135,9 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, TimeProv
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A coordinator added rating period {PeriodId}")]
     private partial void LogAdded(string periodId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A second press of the same new-period form: nothing stored")]
+    private partial void LogAlreadyAdded();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A coordinator changed rating period {PeriodId}")]
     private partial void LogSaved(string periodId);

@@ -70,7 +70,7 @@ internal static class PeriodCards
             Body = body,
             Actions =
             [
-                ActionExecute.WithSubmitFallback(texts.Save, SaveVerb, Data(form.PeriodId, form.Version)) with { Style = "positive" },
+                ActionExecute.WithSubmitFallback(texts.Save, SaveVerb, SaveData(form)) with { Style = "positive" },
                 ActionExecute.WithSubmitFallback(texts.Back, ListVerb) with { AssociatedInputs = "none" },
             ],
             Lang = language.Code(),
@@ -83,6 +83,18 @@ internal static class PeriodCards
     {
         var culture = Languages.CultureFor(null, language);
         return string.Format(culture, PeriodTexts.For(language).Dates, period.StartDate.ToString("d MMMM yyyy", culture), period.EndDate.ToString("d MMMM yyyy", culture));
+    }
+
+    private static Dictionary<string, object?> SaveData(PeriodForm form)
+    {
+        var data = Data(form.PeriodId, form.Version);
+        if (form.PeriodId is null)
+        {
+            // A new period: a second press of this form adds nothing (see AddOnce).
+            data[AddOnce.FormIdField] = AddOnce.NewFormId();
+        }
+
+        return data;
     }
 
     private static Dictionary<string, object?> Data(string? periodId, string? version) => new()

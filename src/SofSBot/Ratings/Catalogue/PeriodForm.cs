@@ -24,7 +24,8 @@ internal sealed record PeriodForm(string? PeriodId, string? Version, string Name
     {
         var after = periods.Count == 0 ? today : periods.Max(period => period.EndDate).AddDays(1);
         var suggestion = RatingPeriod.DefaultFor(after < today ? today : after);
-        return new(null, null, suggestion.Name, IsoDate(suggestion.StartDate), IsoDate(suggestion.EndDate));
+        var name = RatingPeriod.FreeName(suggestion.Name, suggestion.StartDate, suggestion.EndDate, suggestion.PeriodId, periods);
+        return new(null, null, name, IsoDate(suggestion.StartDate), IsoDate(suggestion.EndDate));
     }
 
     public static PeriodForm Read(AdaptiveCardAction action) => new(
@@ -40,14 +41,18 @@ internal sealed record PeriodForm(string? PeriodId, string? Version, string Name
         var texts = PeriodTexts.For(language);
         var culture = Languages.CultureFor(null, language);
         var errors = new List<string>();
-        if (Name.Length == 0 || Name.Length > MaxNameLength)
-        {
-            errors.Add(string.Format(culture, texts.NameRequired, MaxNameLength));
-        }
-
+        // First, as everywhere: the form is shown again without the name (WithoutPersonalNumbers).
         if (PersonalIdentityNumbers.ContainsAny(Name))
         {
             errors.Add(PrivacyTexts.For(language).PersonalNumberRefused);
+        }
+        else if (Name.Length == 0 || Name.Length > MaxNameLength)
+        {
+            errors.Add(string.Format(culture, texts.NameRequired, MaxNameLength));
+        }
+        else if (others.Where(other => other.PeriodId != periodId).FirstOrDefault(other => RatingPeriod.NamesClash(other, Name)) is { } sameName)
+        {
+            errors.Add(string.Format(culture, texts.NameTaken, sameName.Name));
         }
 
         if (!TryParseDate(Start, out var start) || !TryParseDate(End, out var end))

@@ -3,6 +3,7 @@ using SofSBot.CardActions;
 using SofSBot.Localization;
 using SofSBot.Privacy;
 using SofSBot.Roles;
+using SofSBot.Storage;
 
 namespace SofSBot.Ratings.Catalogue;
 
@@ -11,7 +12,7 @@ namespace SofSBot.Ratings.Catalogue;
 /// leaders add and retire them (the router checks the role). The team is the activity's, never the
 /// card's, so a goal id of another team finds nothing.
 /// </summary>
-internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, TimeProvider time, ILogger<TeamGoalActions> logger)
+internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, IClaimStore claims, TimeProvider time, ILogger<TeamGoalActions> logger)
 {
     public int CurrentYear => RatingCards.TodayIn(time.GetUtcNow()).Year;
 
@@ -32,30 +33,51 @@ internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, Tim
         }
 
         var title = GoalForm.Text(context.Action, TeamGoalCards.TitleField);
-        string? error = null;
-        if (title.Length == 0 || title.Length > TeamGoalCards.MaxTitleLength)
+
+        // The personal identity number first: a refusal for any other reason shows the draft again.
+        if (PersonalIdentityNumbers.ContainsAny(title))
         {
-            error = string.Format(context.Culture, texts.TitleRequired, TeamGoalCards.MaxTitleLength);
-        }
-        else if (PersonalIdentityNumbers.ContainsAny(title))
-        {
-            // The text is not shown again: it could identify a client.
             return await RefuseAsync(context, teamId, PrivacyTexts.For(context.Language).PersonalNumberRefused, draft: null, cancellationToken);
         }
-        else if ((await catalogue.ListTeamGoalsAsync(teamId, CurrentYear, cancellationToken))
-            .Any(goal => !goal.IsRetired && string.Equals(goal.Goal.Title.Swedish, title, StringComparison.OrdinalIgnoreCase)))
+
+        if (title.Length == 0 || title.Length > TeamGoalCards.MaxTitleLength)
         {
-            // Also what a retried press of "add" meets: the goal is not added twice.
-            error = string.Format(context.Culture, texts.AlreadyThere, title);
+            return await RefuseAsync(context, teamId, string.Format(context.Culture, texts.TitleRequired, TeamGoalCards.MaxTitleLength), title, cancellationToken);
         }
 
-        if (error is not null)
+        var year = CurrentYear;
+        var claimKey = AddOnce.Key(context.Action, $"team-goal|{teamId}|{year}", title);
+        if (!await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken))
         {
-            return await RefuseAsync(context, teamId, error, title, cancellationToken);
+            // A second press of the same form (or Teams retrying a slow invoke): the first one adds the goal.
+            LogAlreadyAdded(teamId);
+            return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Added, title), cancellationToken);
         }
 
-        var goal = await catalogue.AddTeamGoalAsync(teamId, CurrentYear, title, cancellationToken);
-        LogAdded(teamId, goal.GoalId);
+        bool alreadyThere;
+        try
+        {
+            alreadyThere = (await catalogue.ListTeamGoalsAsync(teamId, year, cancellationToken))
+                .Any(goal => !goal.IsRetired && string.Equals(goal.Goal.Title.Swedish, title, StringComparison.OrdinalIgnoreCase));
+            if (!alreadyThere)
+            {
+                var goal = await catalogue.AddTeamGoalAsync(teamId, year, title, cancellationToken);
+                LogAdded(teamId, goal.GoalId);
+            }
+        }
+        catch
+        {
+            await AddOnce.ReleaseAsync(claims, claimKey);
+            throw;
+        }
+
+        if (alreadyThere)
+        {
+            // The same goal typed again in a new form: the claim is given back and nothing is stored.
+            await AddOnce.ReleaseAsync(claims, claimKey);
+            return await RefuseAsync(context, teamId, string.Format(context.Culture, texts.AlreadyThere, title), title, cancellationToken);
+        }
+
         return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Added, title), cancellationToken);
     }
 
@@ -94,6 +116,9 @@ internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, Tim
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A leader added goal {GoalId} of team {TeamId}")]
     private partial void LogAdded(string teamId, string goalId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A second press of the same add form of team {TeamId}: nothing stored")]
+    private partial void LogAlreadyAdded(string teamId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A leader retired goal {GoalId} of team {TeamId}")]
     private partial void LogRetired(string teamId, string goalId);

@@ -59,7 +59,9 @@ internal static class TeamGoalCards
                 IsMultiline = true,
                 Spacing = Spacing.Medium,
             });
-            actions.Add(ActionExecute.WithSubmitFallback(texts.Add, AddVerb) with { Style = "positive" });
+            // A new form id each time the card is drawn: a second press of this card adds nothing (see AddOnce).
+            var data = new Dictionary<string, object?> { [AddOnce.FormIdField] = AddOnce.NewFormId() };
+            actions.Add(ActionExecute.WithSubmitFallback(texts.Add, AddVerb, data) with { Style = "positive" });
         }
         else
         {

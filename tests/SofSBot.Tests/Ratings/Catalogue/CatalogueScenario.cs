@@ -65,16 +65,16 @@ internal sealed class CatalogueScenario : IAsyncDisposable
         return App.Connector.Posts.Last();
     }
 
-    /// <summary>Presses a button of a card in personal chat; returns the invoke response (a card or an error).</summary>
+    /// <summary>Presses a button of a card in personal chat; returns the invoke response (a card or an error). The same data may be pressed again.</summary>
     public Task<JsonNode> PressInPersonalChatAsync(string verb, JsonObject data, JsonObject? from = null)
     {
-        var action = CardAction(verb, data, from ?? Karin);
+        var action = CardAction(verb, (JsonObject)data.DeepClone(), from ?? Karin);
         action["conversation"] = new JsonObject { ["id"] = "a:1personal", ["conversationType"] = "personal", ["tenantId"] = TenantId };
         action["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } };
         return SendAsync(action);
     }
 
-    public Task<JsonNode> PressInChannelAsync(string verb, JsonObject data, JsonObject? from = null) => SendAsync(CardAction(verb, data, from ?? Karin));
+    public Task<JsonNode> PressInChannelAsync(string verb, JsonObject data, JsonObject? from = null) => SendAsync(CardAction(verb, (JsonObject)data.DeepClone(), from ?? Karin));
 
     /// <summary>A leader opens a rating round in the channel now; returns it as stored.</summary>
     public async Task<RatingRound> OpenRoundAsync()

@@ -195,6 +195,60 @@ public sealed class GoalCatalogueEditingTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Equal(8, (await _scenario.Catalogue.ListOrganisationAsync(default)).Count);
     }
 
+    [Fact]
+    public async Task A_double_press_of_save_on_a_new_goals_form_adds_it_once_whether_at_once_or_one_after_the_other()
+    {
+        var press = await NewGoalPressAsync("Barnets röst", "The child's voice");
+
+        var atOnce = await Task.WhenAll(
+            _scenario.PressInPersonalChatAsync(GoalCatalogueCards.SaveVerb, press),
+            _scenario.PressInPersonalChatAsync(GoalCatalogueCards.SaveVerb, press));
+        var after = await _scenario.PressInPersonalChatAsync(GoalCatalogueCards.SaveVerb, press);
+
+        Assert.All([.. atOnce, after], response => Assert.Contains("”Barnets röst” är tillagt", Text(response["value"]), StringComparison.Ordinal));
+        var added = Assert.Single(await _scenario.Catalogue.ListOrganisationAsync(default), goal => goal.Goal.Kind == GoalKind.Organisation && goal.Goal.GoalId.StartsWith("org-", StringComparison.Ordinal));
+        Assert.Equal(("org-1", "Barnets röst"), (added.Goal.GoalId, added.Goal.Title.Swedish));
+        Assert.Single((await _scenario.OpenRoundAsync()).Goals, goal => goal.Title.Swedish == "Barnets röst");
+    }
+
+    [Fact]
+    public async Task Two_new_goals_forms_saved_at_once_add_both()
+    {
+        var first = await NewGoalPressAsync("Barnets röst", "The child's voice");
+        var second = await NewGoalPressAsync("Nätverksmöten", "Network meetings");
+
+        await Task.WhenAll(
+            _scenario.PressInPersonalChatAsync(GoalCatalogueCards.SaveVerb, first),
+            _scenario.PressInPersonalChatAsync(GoalCatalogueCards.SaveVerb, second));
+
+        var added = (await _scenario.Catalogue.ListOrganisationAsync(default)).Where(goal => goal.Goal.GoalId.StartsWith("org-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Barnets röst", "Nätverksmöten"], added.Select(goal => goal.Goal.Title.Swedish).Order(StringComparer.Ordinal));
+        Assert.Equal(["org-1", "org-2"], added.Select(goal => goal.Goal.GoalId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_too_long_title_with_a_personal_identity_number_is_refused_for_the_number_and_not_shown_again()
+    {
+        var refused = await AddGoalAsync("Ärende 811218-9876 " + new string('a', GoalForm.MaxTitleLength), "Case");
+
+        Assert.StartsWith("Texten ser ut att innehålla ett personnummer", FirstMessage(refused), StringComparison.Ordinal);
+        Assert.DoesNotContain("811218-9876", Text(refused), StringComparison.Ordinal);
+        Assert.Equal(8, (await _scenario.Catalogue.ListOrganisationAsync(default)).Count);
+    }
+
+    /// <summary>The first error of a refused form (the errors stand together under the heading).</summary>
+    private static string FirstMessage(JsonNode card) => card["body"]![1]!["items"]![0]!["text"]!.GetValue<string>();
+
+    /// <summary>"Lägg till mål" and the titles filled in: what "Spara" sends.</summary>
+    private async Task<JsonObject> NewGoalPressAsync(string swedishTitle, string englishTitle)
+    {
+        var form = await _scenario.PressInPersonalChatAsync(GoalCatalogueCards.NewVerb, []);
+        var inputs = Inputs(form["value"]!);
+        inputs[GoalForm.TitleSwedishField] = swedishTitle;
+        inputs[GoalForm.TitleEnglishField] = englishTitle;
+        return Merge(ActionData(form["value"]!, GoalCatalogueCards.SaveVerb), inputs);
+    }
+
     private async Task<JsonNode> OpenEditFormAsync(string goalId)
     {
         var list = (await _scenario.SayInPersonalChatAsync("mål")).Card!;

@@ -88,12 +88,64 @@ public sealed class TeamGoalEditingTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal("Write it in one of the team's channels, so I know which team it is about.", answer.Text);
     }
 
+    [Fact]
+    public async Task A_double_press_of_add_on_one_card_stores_the_goal_once_whether_at_once_or_one_after_the_other()
+    {
+        var press = await AddFormAsync("Varje ärende har ett genogram", Erik);
+
+        var atOnce = await Task.WhenAll(
+            _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, press, Erik),
+            _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, press, Erik));
+        var after = await _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, press, Erik);
+
+        Assert.All([.. atOnce, after], response => Assert.Contains("”Varje ärende har ett genogram” är tillagt", Text(response["value"]), StringComparison.Ordinal));
+        var goal = Assert.Single(await _scenario.Catalogue.ListTeamGoalsAsync(TeamId, 2025, default));
+        Assert.Equal("team-2025-1", goal.Goal.GoalId);
+        var round = await _scenario.OpenRoundAsync();
+        Assert.Single(round.Goals, goal => goal.Kind == GoalKind.Team);
+    }
+
+    [Fact]
+    public async Task Two_forms_with_different_goals_pressed_at_once_store_both()
+    {
+        var first = await AddFormAsync("Varje ärende har ett genogram", Erik);
+        var second = await AddFormAsync("Vi gör en uppskattande intervju på varje teammöte", Erik);
+
+        await Task.WhenAll(
+            _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, first, Erik),
+            _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, second, Erik));
+
+        var goals = await _scenario.Catalogue.ListTeamGoalsAsync(TeamId, 2025, default);
+        Assert.Equal(
+            ["Varje ärende har ett genogram", "Vi gör en uppskattande intervju på varje teammöte"],
+            goals.Select(goal => goal.Goal.Title.Swedish).Order(StringComparer.Ordinal));
+        Assert.Equal(["team-2025-1", "team-2025-2"], goals.Select(goal => goal.Goal.GoalId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_too_long_title_with_a_personal_identity_number_is_refused_for_the_number_and_not_shown_again()
+    {
+        var title = "Uppföljning av 811218-9876 " + new string('a', TeamGoalCards.MaxTitleLength);
+
+        var refused = await AddAsync(title, Erik);
+
+        Assert.Contains("Texten ser ut att innehålla ett personnummer", Text(refused), StringComparison.Ordinal);
+        Assert.DoesNotContain("811218-9876", Text(refused), StringComparison.Ordinal);
+        Assert.DoesNotContain("Skriv målet, högst 200 tecken.", Text(refused), StringComparison.Ordinal);
+        Assert.Empty(await _scenario.Catalogue.ListTeamGoalsAsync(TeamId, 2025, default));
+    }
+
     /// <summary>"teamets mål" in the channel, write the goal, "Lägg till"; returns the card shown after.</summary>
-    private async Task<JsonNode> AddAsync(string title, JsonObject leader)
+    private async Task<JsonNode> AddAsync(string title, JsonObject leader) =>
+        (await _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, await AddFormAsync(title, leader), leader))["value"]!;
+
+    /// <summary>"teamets mål" in the channel and the goal written: what "Lägg till" sends.</summary>
+    private async Task<JsonObject> AddFormAsync(string title, JsonObject leader)
     {
         var list = (await _scenario.SayInChannelAsync("teamets mål", leader)).Card!;
         Assert.Equal(1, CountActions(list, TeamGoalCards.AddVerb));
-        var response = await _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, new JsonObject { [TeamGoalCards.TitleField] = title }, leader);
-        return response["value"]!;
+        var data = ActionData(list, TeamGoalCards.AddVerb);
+        data[TeamGoalCards.TitleField] = title;
+        return data;
     }
 }

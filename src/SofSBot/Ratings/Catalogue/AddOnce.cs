@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using SofSBot.BotFramework.Invoke;
+using SofSBot.Storage;
+
+namespace SofSBot.Ratings.Catalogue;
+
+/// <summary>
+/// Makes an add idempotent per form: every card with an add button carries a random form id, and the
+/// add claims <c>{what}|{formId}|{hash of what was typed}</c> before it stores anything. A double press,
+/// or Teams retrying a slow invoke, sends the same form id and text and finds the claim taken, so it
+/// is answered as if saved and stores nothing. The text is part of the key because a card answered by
+/// a plain message (Action.Submit) stays in the chat with its form id, and a second, different goal
+/// typed into it must still be added. The key holds a hash, never the text.
+/// </summary>
+internal static class AddOnce
+{
+    public const string FormIdField = "formId";
+
+    /// <summary>The <c>Claims</c> scope; the keys name no person.</summary>
+    public const string ClaimScope = "catalogue-add";
+
+    private const int MaxFormIdLength = 64;
+
+    public static string NewFormId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The claim key of this add; null for a card without a form id (sent before cards had one), which is then not guarded.</summary>
+    public static string? Key(AdaptiveCardAction action, string what, params string[] content) =>
+        action.GetDataString(FormIdField) is { Length: > 0 and <= MaxFormIdLength } formId
+            ? $"{what}|{formId}|{Hash(content)}"
+            : null;
+
+    /// <summary>True when this call may store the add; false when the same form with the same text was added (or is being added) already.</summary>
+    public static async Task<bool> TryClaimAsync(IClaimStore claims, string? key, CancellationToken cancellationToken) =>
+        key is null || await claims.TryClaimAsync(ClaimScope, key, cancellationToken);
+
+    /// <summary>Gives the claim back when the add was refused or failed after the claim, so the form can be sent again.</summary>
+    public static Task ReleaseAsync(IClaimStore claims, string? key) =>
+        key is null ? Task.CompletedTask : claims.ReleaseAsync(ClaimScope, key, CancellationToken.None);
+
+    private static string Hash(string[] content)
+    {
+        // Case and surrounding spaces do not make another goal (the duplicate checks ignore them too).
+        var text = string.Join('\n', content.Select(part => part.Trim().ToUpperInvariant()));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    }
+}
