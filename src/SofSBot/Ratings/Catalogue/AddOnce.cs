@@ -22,6 +22,9 @@ internal static class AddOnce
 
     private const int MaxFormIdLength = 64;
 
+    // An add is one or two table writes: a claim whose instance died before storing is free again soon.
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+
     public static string NewFormId() => Guid.NewGuid().ToString("N");
 
     /// <summary>The claim key of this add; null for a card without a form id (sent before cards had one), which is then not guarded.</summary>
@@ -32,7 +35,11 @@ internal static class AddOnce
 
     /// <summary>True when this call may store the add; false when the same form with the same text was added (or is being added) already.</summary>
     public static async Task<bool> TryClaimAsync(IClaimStore claims, string? key, CancellationToken cancellationToken) =>
-        key is null || await claims.TryClaimAsync(ClaimScope, key, cancellationToken);
+        key is null || await claims.TryClaimAsync(ClaimScope, key, ClaimLease, cancellationToken) == ClaimOutcome.Claimed;
+
+    /// <summary>Marks the add as stored, so the same form and text never add again.</summary>
+    public static Task CompleteAsync(IClaimStore claims, string? key) =>
+        key is null ? Task.CompletedTask : claims.CompleteAsync(ClaimScope, key, CancellationToken.None);
 
     /// <summary>Gives the claim back when the add was refused or failed after the claim, so the form can be sent again.</summary>
     public static Task ReleaseAsync(IClaimStore claims, string? key) =>

@@ -177,6 +177,7 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
             return Show(GoalCatalogueCards.Form(form, GoalKind.Organisation, context.Language, errors));
         }
 
+        await AddOnce.CompleteAsync(claims, claimKey);
         LogAdded(added.GoalId);
         return Show(await ListCardAsync(context.Language, Format(context, texts.Added, added.Title.In(context.Language)), null, cancellationToken));
     }

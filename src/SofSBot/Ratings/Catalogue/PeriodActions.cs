@@ -116,6 +116,7 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, IClaimSt
             return Show(PeriodCards.Form(form, context.Language, errors));
         }
 
+        await AddOnce.CompleteAsync(claims, claimKey);
         LogAdded(period.PeriodId);
         return Show(await ListCardAsync(context.Language, string.Format(context.Culture, texts.Added, period.Name), null, cancellationToken));
     }

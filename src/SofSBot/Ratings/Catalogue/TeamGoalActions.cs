@@ -78,6 +78,7 @@ internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, ICl
             return await RefuseAsync(context, teamId, string.Format(context.Culture, texts.AlreadyThere, title), title, cancellationToken);
         }
 
+        await AddOnce.CompleteAsync(claims, claimKey);
         return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Added, title), cancellationToken);
     }
 
