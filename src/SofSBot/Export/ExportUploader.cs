@@ -72,7 +72,7 @@ internal sealed partial class ExportUploader(
             using var body = new ByteArrayContent(buffer, (int)(from - chunkStart), (int)(chunkEnd - from));
             body.Headers.ContentRange = new ContentRangeHeaderValue(from, chunkEnd - 1, total);
             TimeSpan wait;
-            var answerLost = false;
+            Exception? lostAnswer = null;
             try
             {
                 using var response = await client.PutAsync(uploadUri, body, cancellationToken);
@@ -94,27 +94,39 @@ internal sealed partial class ExportUploader(
 
                 LogRetryingStatus((int)response.StatusCode, from, attempt, wait);
             }
-            catch (Exception exception) when (!lastAttempt && !cancellationToken.IsCancellationRequested && exception is HttpRequestException or TaskCanceledException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or TaskCanceledException)
             {
                 // No answer (connection failed, or the client's time limit): the session may have the range or not.
-                answerLost = true;
+                lostAnswer = exception;
                 wait = Backoff(attempt, settings);
                 LogRetryingException(exception, from, attempt, wait);
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or TaskCanceledException)
+
+            if (!lastAttempt)
             {
-                throw new ExportUploadException(null, exception);
+                await Task.Delay(wait, time, cancellationToken);
             }
 
-            await Task.Delay(wait, time, cancellationToken);
-
-            // Ask the session where to go on before sending anything again.
+            // Ask the session where to go on before sending anything again — and after the last
+            // attempt's lost answer too, as the session may have received that range.
             switch (await QueryNextExpectedAsync(client, uploadUri, cancellationToken))
             {
                 case SessionStatus.Expects { Offset: var next } when next >= chunkEnd:
                     LogChunkAlreadyReceived(chunkStart, next);
                     return isLast ? ExportUploadCompletion.ItemUnknown : null;
-                case SessionStatus.Expects { Offset: var next } when next >= chunkStart:
+                case SessionStatus.Expects { Offset: var next } when next < chunkStart:
+                    // The session lacks bytes before this chunk, which were already read from the blob.
+                    LogSessionWentBack(next, chunkStart);
+                    throw new ExportUploadException(HttpStatusCode.RequestedRangeNotSatisfiable, lostAnswer);
+                case SessionStatus.Gone when isLast && lostAnswer is not null:
+                    // The last range was sent and its answer lost; the session then ends with the file made.
+                    LogCompletedWithoutAnswer(total);
+                    return ExportUploadCompletion.ItemUnknown;
+                case SessionStatus.Gone:
+                    throw new ExportUploadException(HttpStatusCode.NotFound, lostAnswer);
+                case var _ when lastAttempt:
+                    throw new ExportUploadException(null, lostAnswer);
+                case SessionStatus.Expects { Offset: var next }:
                     if (next != from)
                     {
                         LogResuming(from, next);
@@ -122,16 +134,6 @@ internal sealed partial class ExportUploader(
 
                     from = next;
                     break;
-                case SessionStatus.Expects { Offset: var next }:
-                    // The session lacks bytes before this chunk, which were already read from the blob.
-                    LogSessionWentBack(next, chunkStart);
-                    throw new ExportUploadException(HttpStatusCode.RequestedRangeNotSatisfiable);
-                case SessionStatus.Gone when isLast && answerLost:
-                    // The last range was sent and its answer lost; the session then ends with the file made.
-                    LogCompletedWithoutAnswer(total);
-                    return ExportUploadCompletion.ItemUnknown;
-                case SessionStatus.Gone:
-                    throw new ExportUploadException(HttpStatusCode.NotFound);
                 default:
                     // No status: the same range again, as before the session could be asked.
                     break;
