@@ -20,6 +20,8 @@ internal sealed partial class ExportUploads(
     IHostApplicationLifetime lifetime,
     ILogger<ExportUploads> logger)
 {
+    private static readonly TimeSpan TellWhenStoppingWithin = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly Lock _starting = new();
 
@@ -67,7 +69,15 @@ internal sealed partial class ExportUploads(
             await TellFailedAsync(turn, file, texts, cancellationToken);
             return;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The app is stopping: the blob stays, and the coordinator may accept it again, if told so in time.
+            LogStopped(file.ExportId);
+            using var shortly = new CancellationTokenSource(TellWhenStoppingWithin);
+            await TellFailedAsync(turn, file, texts, shortly.Token);
+            return;
+        }
+        catch (Exception exception)
         {
             LogUploadBroke(exception, file.ExportId);
             await TellFailedAsync(turn, file, texts, cancellationToken);
@@ -78,7 +88,7 @@ internal sealed partial class ExportUploads(
         {
             await files.DeleteAsync(file.ExportId, cancellationToken);
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (exception is RequestFailedException or OperationCanceledException)
         {
             // Uploaded all the same; the hourly sweep takes the blob.
             LogDeleteFailed(exception, file.ExportId);
@@ -109,6 +119,11 @@ internal sealed partial class ExportUploads(
             LogBlobReadFailed(exception, file.ExportId, exception.Status);
             stillThere = null;
         }
+        catch (OperationCanceledException)
+        {
+            // Out of time while stopping: no message can go either.
+            return;
+        }
 
         await TrySendAsync(turn, stillThere is null
             ? new Activity { Text = texts.UploadFailedFileGone, TextFormat = "plain" }
@@ -122,8 +137,9 @@ internal sealed partial class ExportUploads(
         {
             await turn.SendAsync(message, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
+            // Runs unawaited in the background: nothing may escape it (a cancelled send included).
             LogNotTold(exception);
         }
     }
@@ -139,6 +155,9 @@ internal sealed partial class ExportUploads(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Export {ExportId} could not be read from Blob Storage (HTTP {Status}) during its upload")]
     private partial void LogBlobReadFailed(Exception exception, string exportId, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload of export {ExportId} stopped with the app; the file is kept and offered again")]
+    private partial void LogStopped(string exportId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Upload of export {ExportId} failed unexpectedly")]
     private partial void LogUploadBroke(Exception exception, string exportId);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SofSBot.Export;
 using SofSBot.Tests.Infrastructure;
@@ -252,6 +253,25 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         // The bot goes on: a new export is offered as usual.
         var (next, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
         Assert.True(await ExportBlobExistsAsync(app, next));
+    }
+
+    [Fact]
+    public async Task Upload_cut_short_by_the_app_stopping_keeps_the_file_and_offers_it_again()
+    {
+        var (arrived, _) = _upload.HoldNextPut();
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await arrived.WaitAsync(TimeSpan.FromSeconds(20));
+        app.GetService<IHostApplicationLifetime>().StopApplication();
+        await app.GetService<ExportUploads>().WhenIdleAsync();
+
+        Assert.Equal(0, _upload.Completed);
+        var told = app.Connector.Posts.Last();
+        Assert.StartsWith("Filen kunde inte sparas i din OneDrive.", told.Text, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(context, told.Body!["attachments"]![0]!["content"]!["acceptContext"]));
+        Assert.True(await ExportBlobExistsAsync(app, context));
     }
 
     [Fact]
