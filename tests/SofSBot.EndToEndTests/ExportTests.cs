@@ -16,7 +16,8 @@ namespace SofSBot.EndToEndTests;
 /// Agents Playground: <c>export</c>, the card's "Export", the FileConsentCard on the chat, and her
 /// acceptance. The Playground has no file consent of its own and its invoke API takes only card
 /// actions, so the <c>fileConsent/invoke</c> Teams would send goes through its custom-activity
-/// endpoint, with an upload URL on a local listener that plays the OneDrive upload session.
+/// endpoint, with an upload URL on a local listener that plays the OneDrive upload session. The
+/// invoke is answered at once; the file info card comes afterwards as a message of its own.
 /// </summary>
 public sealed class ExportTests(TeamLeaderInPlaygroundFixture leaderFixture) : IClassFixture<TeamLeaderInPlaygroundFixture>, IDisposable
 {

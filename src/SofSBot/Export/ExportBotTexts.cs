@@ -26,6 +26,7 @@ internal sealed record ExportBotTexts(
     string Expired,
     string NotYours,
     string UploadFailed,
+    string UploadFailedFileGone,
     string Failed,
     string NoPseudonymSecret)
 {
@@ -52,6 +53,7 @@ internal sealed record ExportBotTexts(
         Expired: "Filen finns inte längre (den sparas en timme). Skriv export för att göra en ny.",
         NotYours: "Den här filen gjordes åt någon annan.",
         UploadFailed: "Filen kunde inte sparas i din OneDrive. Godkänn den igen här nedanför (den sparas en timme), eller skriv export för att göra en ny.",
+        UploadFailedFileGone: "Filen kunde inte sparas i din OneDrive, och den finns inte längre kvar här. Skriv export för att göra en ny.",
         Failed: "Exporten misslyckades. Försök igen om en stund.",
         NoPseudonymSecret: "Exporten kan inte göras än: nyckeln för de anonyma svarskoderna (inställningen Export:PseudonymSecret) saknas. Be IT-avdelningen att lägga in den; ingenting har exporterats.");
 
@@ -78,6 +80,7 @@ internal sealed record ExportBotTexts(
         Expired: "The file is no longer there (it is kept for an hour). Type export to make a new one.",
         NotYours: "This file was made for someone else.",
         UploadFailed: "The file could not be saved to your OneDrive. Accept it again below (it is kept for an hour), or type export to make a new one.",
+        UploadFailedFileGone: "The file could not be saved to your OneDrive, and it is no longer kept here. Type export to make a new one.",
         Failed: "The export failed. Try again in a while.",
         NoPseudonymSecret: "The export cannot run yet: the key of the respondent pseudonyms (setting Export:PseudonymSecret) is missing. Ask IT to set it; nothing was exported.");
 

@@ -18,13 +18,15 @@ internal static class ExportExtensions
         services.AddSingleton<Commands.IBotCommand, ExportCommand>();
         services.AddSingleton<CardActions.ICardActionHandler, ExportRunAction>();
         services.AddSingleton<Bot.IFileConsentHandler, ExportFileConsentHandler>();
-        // The upload's PUTs to OneDrive: the handler retries each chunk itself (ExportUploadOptions),
-        // with a time limit per chunk.
+        // The upload to OneDrive, in the background: the uploader retries and resumes each chunk
+        // itself (ExportUploadOptions), with a time limit per request.
+        services.AddSingleton<ExportUploader>();
+        services.AddSingleton<ExportUploads>();
         services.AddOptions<ExportUploadOptions>()
             .BindConfiguration(ExportUploadOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddHttpClient(ExportFileConsentHandler.UploadClientName, client => client.Timeout = TimeSpan.FromMinutes(2));
+        services.AddHttpClient(ExportUploader.ClientName, client => client.Timeout = TimeSpan.FromMinutes(2));
 
         // The coordinators' message when a period has ended, and where they are reached for it.
         services.AddOptions<PeriodEndReminderOptions>()

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using SofSBot.Bot;
 using SofSBot.BotFramework;
@@ -12,25 +10,18 @@ namespace SofSBot.Export;
 
 /// <summary>
 /// The coordinator accepted or declined an export file, on whichever instance the invoke reached:
-/// the file is found in Blob Storage by the id on the card. On accept it is streamed in chunks
-/// (with Content-Range) to the upload session Teams opened in their OneDrive, a chunk retried on a
-/// transient failure, then shown with a file info card; the blob is deleted after the upload or a
-/// decline. An upload refused for good leaves the blob until it expires and offers it again.
+/// the file is found in Blob Storage by the id on the card. The checks (the user, the file's age)
+/// answer at once; an accepted file is uploaded in the background (<see cref="ExportUploads"/>), so
+/// the invoke is answered before the upload ends. A declined file's blob is deleted.
 /// </summary>
 internal sealed partial class ExportFileConsentHandler(
     IExportFileStore files,
-    IHttpClientFactory httpClients,
-    IOptionsMonitor<ExportUploadOptions> uploadOptions,
+    ExportUploads uploads,
     IOptions<BotOptions> botOptions,
     TimeProvider time,
     ILogger<ExportFileConsentHandler> logger)
     : IFileConsentHandler
 {
-    public const string UploadClientName = "ExportUpload";
-
-    // OneDrive wants chunks in multiples of 320 KiB; 12 × 320 KiB stays under its 4 MiB advice.
-    private const int ChunkBytes = 12 * 320 * 1024;
-
     public async Task HandleAsync(TurnContext turn, FileConsentInvoke consent, CancellationToken cancellationToken)
     {
         var exportId = consent.GetContextString("exportId") ?? string.Empty;
@@ -70,28 +61,8 @@ internal sealed partial class ExportFileConsentHandler(
             throw new InvalidOperationException("The file consent carried no usable upload URL.");
         }
 
-        try
-        {
-            await UploadAsync(file, uploadUri, cancellationToken);
-        }
-        catch (ExportUploadException exception)
-        {
-            LogUploadFailed(exception, exportId, exception.StatusCode);
-            await turn.ReplyAsync(new Activity { Text = texts.UploadFailed, TextFormat = "plain", Attachments = [ExportJobs.OfferCard(file)] }, cancellationToken);
-            return;
-        }
-
-        await files.DeleteAsync(exportId, cancellationToken);
-        var name = upload.Name ?? file.FileName;
-        await turn.ReplyAsync(new Activity
-        {
-            Text = string.Format(Languages.CultureFor(null, language), texts.Uploaded, name),
-            TextFormat = "plain",
-            Attachments = upload.ContentUrl is { Length: > 0 } contentUrl
-                ? [TeamsFileAttachments.FileInfoCard(name, contentUrl, upload.UniqueId, upload.FileType)]
-                : null,
-        }, cancellationToken);
-        LogUploaded(exportId);
+        // Answered at once; the upload and its result go on in the background.
+        uploads.TryStart(turn, file, uploadUri, upload);
     }
 
     /// <summary>
@@ -101,102 +72,6 @@ internal sealed partial class ExportFileConsentHandler(
     private bool IsAllowedUploadUri(Uri uri) =>
         uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback && botOptions.Value.IsAnonymous);
 
-    private async Task UploadAsync(ExportFile file, Uri uploadUri, CancellationToken cancellationToken)
-    {
-        var client = httpClients.CreateClient(UploadClientName);
-        await using var content = await files.OpenReadAsync(file.ExportId, cancellationToken);
-        var total = file.SizeInBytes;
-        var buffer = new byte[(int)Math.Min(ChunkBytes, Math.Max(1, total))];
-        long offset = 0;
-        do
-        {
-            var read = await content.ReadAtLeastAsync(buffer, (int)Math.Min(buffer.Length, total - offset), throwOnEndOfStream: false, cancellationToken);
-            if (read == 0)
-            {
-                throw new InvalidOperationException($"Export {file.ExportId} ended after {offset} of {total} bytes.");
-            }
-
-            await PutChunkAsync(client, uploadUri, new ArraySegment<byte>(buffer, 0, read), offset, total, cancellationToken);
-            offset += read;
-        }
-        while (offset < total);
-    }
-
-    /// <summary>PUTs one byte range, again after a transient failure (the same range twice is harmless).</summary>
-    private async Task PutChunkAsync(HttpClient client, Uri uploadUri, ArraySegment<byte> chunk, long offset, long total, CancellationToken cancellationToken)
-    {
-        var settings = uploadOptions.CurrentValue;
-        for (var attempt = 1; ; attempt++)
-        {
-            var lastAttempt = attempt >= settings.MaxAttempts;
-            using var body = new ByteArrayContent(chunk.Array!, chunk.Offset, chunk.Count);
-            body.Headers.ContentRange = new ContentRangeHeaderValue(offset, offset + chunk.Count - 1, total);
-            TimeSpan wait;
-            try
-            {
-                using var response = await client.PutAsync(uploadUri, body, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-
-                if (lastAttempt || !IsTransient(response.StatusCode))
-                {
-                    throw new ExportUploadException(response.StatusCode);
-                }
-
-                wait = Backoff(attempt, settings);
-                if (RetryAfter(response.Headers.RetryAfter) is { } retryAfter)
-                {
-                    wait = retryAfter <= settings.MaxDelay ? retryAfter : throw new ExportUploadException(response.StatusCode);
-                }
-
-                LogRetryingStatus((int)response.StatusCode, offset, attempt, wait);
-            }
-            catch (Exception exception) when (!lastAttempt && !cancellationToken.IsCancellationRequested && exception is HttpRequestException or TaskCanceledException)
-            {
-                // No answer (connection failed, or the client's time limit): the same range again.
-                wait = Backoff(attempt, settings);
-                LogRetryingException(exception, offset, attempt, wait);
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or TaskCanceledException)
-            {
-                throw new ExportUploadException(null, exception);
-            }
-
-            await Task.Delay(wait, time, cancellationToken);
-        }
-    }
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
-
-    /// <summary>Full jitter: uniform in [0, min(max, base × 2^(attempt − 1))).</summary>
-    private static TimeSpan Backoff(int attempt, ExportUploadOptions settings)
-    {
-        var ceiling = Math.Min(settings.MaxDelay.Ticks, settings.BaseDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 30)));
-        return TimeSpan.FromTicks((long)(ceiling * Random.Shared.NextDouble()));
-    }
-
-    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date > time.GetUtcNow() ? date - time.GetUtcNow() : TimeSpan.Zero,
-        _ => null,
-    };
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused export {ExportId}: the file consent came from another user")]
     private partial void LogNotYours(string exportId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Export {ExportId} uploaded to the coordinator's OneDrive")]
-    private partial void LogUploaded(string exportId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload of export {ExportId} to OneDrive failed (HTTP {StatusCode}); the file is kept until it expires and offered again")]
-    private partial void LogUploadFailed(Exception exception, string exportId, HttpStatusCode? statusCode);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Upload chunk at byte {Offset} answered {StatusCode} (attempt {Attempt}); retrying in {Wait}")]
-    private partial void LogRetryingStatus(int statusCode, long offset, int attempt, TimeSpan wait);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Upload chunk at byte {Offset} got no answer (attempt {Attempt}); retrying in {Wait}")]
-    private partial void LogRetryingException(Exception exception, long offset, int attempt, TimeSpan wait);
 }

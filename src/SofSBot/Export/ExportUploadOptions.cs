@@ -5,7 +5,7 @@ namespace SofSBot.Export;
 /// <summary>
 /// How chunks of an accepted export are retried on their way to the coordinator's OneDrive
 /// (section <c>Export:Upload</c>). A chunk answered 408, 429 or 5xx, or whose connection failed, is
-/// sent again: a PUT of the same byte range to an upload session is idempotent.
+/// sent again from the first byte the upload session says it still expects (see <see cref="ExportUploader"/>).
 /// </summary>
 internal sealed class ExportUploadOptions : IValidatableObject
 {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SofSBot.Export;
 using SofSBot.Tests.Infrastructure;
@@ -96,7 +97,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         Assert.Equal("Skattningar 2025 vår, 2025 höst", attachment["content"]!["description"]!.GetValue<string>());
         var context = attachment["content"]!["acceptContext"]!;
 
-        var accepted = await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        var accepted = await ConsentAsync(app, ConsentValue("accept", context));
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var put = Assert.Single(_upload.Puts);
@@ -135,7 +136,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         await using var app = await SeededAppAsync();
         var (context, size) = await ExportAndOfferAsync(app, "2025-1,2025-2", "xlsx");
 
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await ConsentAsync(app, ConsentValue("accept", context));
 
         Assert.Equal(2, _upload.Puts.Count);
         Assert.All(_upload.Puts, put => Assert.Equal($"bytes 0-{size - 1}/{size}", put.ContentRange));
@@ -146,6 +147,134 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Invoke_is_answered_before_the_upload_ends_and_the_file_card_follows_in_the_chat()
+    {
+        var (arrived, release) = _upload.HoldNextPut();
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+        var postsBefore = app.Connector.Posts.Count();
+
+        // Were the invoke to wait for the upload, this would time out: the PUT is held until released.
+        var accepted = await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context))).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(string.Empty, await accepted.Content.ReadAsStringAsync());
+        await arrived.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(postsBefore, app.Connector.Posts.Count());
+        Assert.Equal(0, _upload.Completed);
+
+        release.SetResult();
+        await app.GetService<ExportUploads>().WhenIdleAsync();
+
+        var shown = app.Connector.Posts.Last();
+        Assert.Equal("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu i din OneDrive.", shown.Text);
+        Assert.Equal("application/vnd.microsoft.teams.card.file.info", shown.Body!["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.Equal(1, _upload.Completed);
+        Assert.False(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
+    public async Task Two_accepts_of_the_same_file_at_once_upload_it_once()
+    {
+        var (arrived, release) = _upload.HoldNextPut();
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        var first = await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await arrived.WaitAsync(TimeSpan.FromSeconds(20));
+        var second = await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        release.SetResult();
+        await app.GetService<ExportUploads>().WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(_upload.Puts);
+        Assert.Equal(1, _upload.Completed);
+        Assert.Single(app.Connector.Posts, post => post.Text?.StartsWith("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Chunk_the_session_received_but_whose_answer_was_lost_is_not_sent_again()
+    {
+        await using var app = await SeededAppAsync();
+        var (context, bytes) = await StoreLargeFileAsync(app);
+        _upload.LoseAnswerOfNextPut();
+
+        await ConsentAsync(app, ConsentValue("accept", context));
+
+        // 3.75 MiB chunks: the session said it expects the second chunk next, so the first went once.
+        Assert.Equal(
+            [$"bytes 0-3932159/{bytes.Length}", $"bytes 3932160-7864319/{bytes.Length}", $"bytes 7864320-{bytes.Length - 1}/{bytes.Length}"],
+            _upload.Puts.Select(put => put.ContentRange));
+        Assert.Equal(1, _upload.Gets);
+        Assert.Equal(1, _upload.Completed);
+        Assert.Equal(bytes, _upload.Received);
+        Assert.Equal("application/vnd.microsoft.teams.card.file.info", app.Connector.Posts.Last().Body!["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.False(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
+    public async Task Last_chunk_whose_answer_was_lost_after_the_session_completed_is_reported_saved_without_a_link()
+    {
+        await using var app = await SeededAppAsync();
+        var (context, size) = await ExportAndOfferAsync(app, "2025-1", "csv");
+        _upload.LoseAnswerOfNextPut();
+
+        await ConsentAsync(app, ConsentValue("accept", context));
+
+        Assert.Equal($"bytes 0-{size - 1}/{size}", Assert.Single(_upload.Puts).ContentRange);
+        Assert.Equal(1, _upload.Completed);
+        var told = app.Connector.Posts.Last();
+        Assert.Equal("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu i din OneDrive.", told.Text);
+        Assert.Null(told.Body!["attachments"]);
+        Assert.False(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
+    public async Task Blob_deleted_during_the_upload_tells_the_coordinator_the_file_is_gone()
+    {
+        await using var app = await SeededAppAsync();
+        var (context, _) = await StoreLargeFileAsync(app);
+        var (arrived, release) = _upload.HoldNextPut();
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await arrived.WaitAsync(TimeSpan.FromSeconds(20));
+        await azurite.BlobServiceClient.GetBlobContainerClient(ContainerName(app)).DeleteBlobAsync(context["exportId"]!.GetValue<string>());
+        release.SetResult();
+        await app.GetService<ExportUploads>().WhenIdleAsync();
+
+        // The first chunk went; reading the second from the deleted blob failed.
+        Assert.Single(_upload.Puts);
+        Assert.Equal(0, _upload.Completed);
+        var told = app.Connector.Posts.Last();
+        Assert.Equal("Filen kunde inte sparas i din OneDrive, och den finns inte längre kvar här. Skriv export för att göra en ny.", told.Text);
+        Assert.Null(told.Body!["attachments"]);
+
+        // The bot goes on: a new export is offered as usual.
+        var (next, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+        Assert.True(await ExportBlobExistsAsync(app, next));
+    }
+
+    [Fact]
+    public async Task Upload_cut_short_by_the_app_stopping_keeps_the_file_and_offers_it_again()
+    {
+        var (arrived, _) = _upload.HoldNextPut();
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+
+        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await arrived.WaitAsync(TimeSpan.FromSeconds(20));
+        app.GetService<IHostApplicationLifetime>().StopApplication();
+        await app.GetService<ExportUploads>().WhenIdleAsync();
+
+        Assert.Equal(0, _upload.Completed);
+        var told = app.Connector.Posts.Last();
+        Assert.StartsWith("Filen kunde inte sparas i din OneDrive.", told.Text, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(context, told.Body!["attachments"]![0]!["content"]!["acceptContext"]));
+        Assert.True(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Fact]
     public async Task Chunk_answered_429_waits_as_long_as_Retry_After_asks_before_it_is_sent_again()
     {
         _upload.AnswerFirst(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(1));
@@ -153,7 +282,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await ConsentAsync(app, ConsentValue("accept", context));
 
         // The backoff alone is at most 10 ms here (Export:Upload:BaseDelay).
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"Sent again after {clock.Elapsed}.");
@@ -168,7 +297,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         await using var app = await SeededAppAsync();
         var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
 
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await ConsentAsync(app, ConsentValue("accept", context));
 
         Assert.Single(_upload.Puts);
         Assert.StartsWith("Filen kunde inte sparas i din OneDrive.", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
@@ -182,7 +311,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         await using var app = await SeededAppAsync();
         var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
 
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await ConsentAsync(app, ConsentValue("accept", context));
 
         Assert.Equal(3, _upload.Puts.Count);
         Assert.Equal(0, _upload.Completed);
@@ -198,7 +327,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         await using var app = await SeededAppAsync();
         var (context, _) = await ExportAndOfferAsync(app, "2025-1", "xlsx");
 
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await ConsentAsync(app, ConsentValue("accept", context));
 
         Assert.Single(_upload.Puts);
         var told = app.Connector.Posts.Last();
@@ -208,7 +337,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         Assert.True(JsonNode.DeepEquals(context, offeredAgain["content"]!["acceptContext"]));
         Assert.True(await ExportBlobExistsAsync(app, context));
 
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", offeredAgain["content"]!["acceptContext"]!)));
+        await ConsentAsync(app, ConsentValue("accept", offeredAgain["content"]!["acceptContext"]!));
 
         Assert.Equal(1, _upload.Completed);
         Assert.StartsWith("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
@@ -223,7 +352,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         var consent = ConsentValue("accept", context);
         consent["uploadInfo"]!["uploadUrl"] = "http://contoso-my.sharepoint.com/personal/karin/_api/upload/session-1";
 
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", consent));
+        await ConsentAsync(app, consent);
 
         Assert.Empty(_upload.Puts);
         Assert.StartsWith("Något gick fel hos mig", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
@@ -237,7 +366,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         var (context, size) = await ExportAndOfferAsync(first, "2025-1,2025-2", "xlsx");
         await using var second = new SofSBotApp(azurite, settings: Settings(SofSBotApp.TestPseudonymSecret), tablePrefix: first.TablePrefix, connector: first.Connector, services: UseFakeUpload);
 
-        await second.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await ConsentAsync(second, ConsentValue("accept", context));
 
         Assert.Equal(1, _upload.Completed);
         Assert.Equal(size, _upload.Received.Length);
@@ -254,7 +383,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         var (context, _) = await ExportAndOfferAsync(app, "2025-1", "xlsx");
 
         time.Advance(TimeSpan.FromMinutes(61));
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await ConsentAsync(app, ConsentValue("accept", context));
 
         Assert.Equal("Filen finns inte längre (den sparas en timme). Skriv export för att göra en ny.", app.Connector.Posts.Last().Text);
         Assert.Empty(_upload.Puts);
@@ -303,16 +432,16 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         await app.GetService<ExportJobs>().WhenIdleAsync();
         var context = app.Connector.Posts.Last().Body!["attachments"]![0]!["content"]!["acceptContext"]!;
 
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context), Sara));
+        await ConsentAsync(app, ConsentValue("accept", context), Sara);
         Assert.Equal("Den här filen gjordes åt någon annan.", app.Connector.Posts.Last().Text);
 
         Assert.True(await ExportBlobExistsAsync(app, context));
 
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("decline", context)));
+        await ConsentAsync(app, ConsentValue("decline", context));
         Assert.Equal("Filen sparades inte. Skriv export för att göra en ny.", app.Connector.Posts.Last().Text);
         Assert.False(await ExportBlobExistsAsync(app, context), "A declined file stayed in Blob Storage.");
 
-        await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await ConsentAsync(app, ConsentValue("accept", context));
         Assert.StartsWith("Filen finns inte längre", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
         Assert.Empty(_upload.Puts);
     }
@@ -378,7 +507,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
     }
 
     private void UseFakeUpload(IServiceCollection services) =>
-        services.AddHttpClient(ExportFileConsentHandler.UploadClientName).ConfigurePrimaryHttpMessageHandler(() => _upload);
+        services.AddHttpClient(ExportUploader.ClientName).ConfigurePrimaryHttpMessageHandler(() => _upload);
 
     /// <summary>Runs an export as Karin and returns the consent card's context and the file's size.</summary>
     private static async Task<(JsonNode Context, long Size)> ExportAndOfferAsync(SofSBotApp app, string periods, string format)
@@ -389,25 +518,51 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         return (content["acceptContext"]!, content["sizeInBytes"]!.GetValue<long>());
     }
 
+    /// <summary>A file of three chunks stored for Karin as an export would be, with its consent context and bytes.</summary>
+    private static async Task<(JsonObject Context, byte[] Bytes)> StoreLargeFileAsync(SofSBotApp app)
+    {
+        var bytes = new byte[(8 * 1024 * 1024) + 12345];
+        new Random(7).NextBytes(bytes);
+        using var content = new MemoryStream(bytes);
+        var file = await app.GetService<IExportFileStore>().SaveAsync(content, Karin["id"]!.GetValue<string>(), "sofs-svar-2025-1.csv", "Skattningar 2025 vår", SofSBot.Localization.Language.Swedish, CancellationToken.None);
+        return (new JsonObject { ["exportId"] = file.ExportId }, bytes);
+    }
+
     private static string ContainerName(SofSBotApp app) => (app.TablePrefix + "exports").ToLowerInvariant();
 
     private async Task<bool> ExportBlobExistsAsync(SofSBotApp app, JsonNode context) =>
         (await azurite.BlobServiceClient.GetBlobContainerClient(ContainerName(app)).GetBlobClient(context["exportId"]!.GetValue<string>()).ExistsAsync()).Value;
 
+    /// <summary>Sends Teams' <c>fileConsent/invoke</c> and waits for the background upload it starts.</summary>
+    private static async Task<HttpResponseMessage> ConsentAsync(SofSBotApp app, JsonObject value, JsonObject? from = null)
+    {
+        var response = await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", value, from));
+        await app.GetService<ExportUploads>().WhenIdleAsync();
+        return response;
+    }
+
     /// <summary>
     /// OneDrive's upload session: records each PUT, keeps the bytes by their Content-Range, answers
-    /// 202 to a partial range and 201 after the last byte — or first the answers a test scripted
-    /// (null: the connection fails).
+    /// 202 to a partial range and 201 after the last byte — or first the answers a test scripted.
+    /// A GET tells the first byte not yet received (<c>nextExpectedRanges</c>), 404 once the file is
+    /// complete, as the real session does.
     /// </summary>
     private sealed class FakeUploadSession : HttpMessageHandler
     {
-        private readonly ConcurrentQueue<(HttpStatusCode? Status, TimeSpan? RetryAfter)> _scripted = new();
+        private readonly ConcurrentQueue<Scripted> _scripted = new();
         private readonly Lock _gate = new();
         private byte[] _file = [];
+        private long _receivedUpTo;
+        private bool _complete;
 
         public ConcurrentQueue<(string Url, string? ContentRange, byte[] Body)> Puts { get; } = new();
 
-        /// <summary>How many times the session answered that the file is complete (201).</summary>
+        /// <summary>How many times the session was asked for its status.</summary>
+        public int Gets => _gets;
+
+        private int _gets;
+
+        /// <summary>How many times the session completed the file (all bytes received).</summary>
         public int Completed { get; private set; }
 
         /// <summary>The file as assembled from the ranges received.</summary>
@@ -422,26 +577,60 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
             }
         }
 
-        public void AnswerFirst(HttpStatusCode status, TimeSpan? retryAfter = null) => _scripted.Enqueue((status, retryAfter));
+        public void AnswerFirst(HttpStatusCode status, TimeSpan? retryAfter = null) => _scripted.Enqueue(new(status, retryAfter));
 
         public void FailToConnect(int times)
         {
             for (var i = 0; i < times; i++)
             {
-                _scripted.Enqueue((null, null));
+                _scripted.Enqueue(new(null, null));
             }
+        }
+
+        /// <summary>The next PUT's range is received, but its answer is lost (the connection drops).</summary>
+        public void LoseAnswerOfNextPut() => _scripted.Enqueue(new(null, null, Receive: true));
+
+        /// <summary>The next PUT waits until the test releases it; the first task completes when it arrives.</summary>
+        public (Task Arrived, TaskCompletionSource Release) HoldNextPut()
+        {
+            var scripted = new Scripted(null, null, Receive: true, Hold: new(TaskCreationOptions.RunContinuationsAsynchronously), Arrived: new(TaskCreationOptions.RunContinuationsAsynchronously));
+            _scripted.Enqueue(scripted);
+            return (scripted.Arrived!.Task, scripted.Hold!);
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (request.Method == HttpMethod.Get)
+            {
+                Interlocked.Increment(ref _gets);
+                lock (_gate)
+                {
+                    return _complete
+                        ? new HttpResponseMessage(HttpStatusCode.NotFound)
+                        : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($$"""{"expirationDateTime":"2026-12-04T08:00:00Z","nextExpectedRanges":["{{_receivedUpTo}}-"]}""") };
+                }
+            }
+
             var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
             var range = request.Content.Headers.ContentRange!;
             Puts.Enqueue((request.RequestUri!.ToString(), range.ToString(), body));
             if (_scripted.TryDequeue(out var scripted))
             {
+                if (scripted.Hold is { } hold)
+                {
+                    scripted.Arrived!.TrySetResult();
+                    await hold.Task.WaitAsync(cancellationToken);
+                    return Receive(range, body);
+                }
+
+                if (scripted.Receive)
+                {
+                    Receive(range, body).Dispose();
+                }
+
                 if (scripted.Status is not { } status)
                 {
-                    throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (scripted).");
+                    throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection reset (scripted).");
                 }
 
                 var answer = new HttpResponseMessage(status);
@@ -453,6 +642,11 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
                 return answer;
             }
 
+            return Receive(range, body);
+        }
+
+        private HttpResponseMessage Receive(System.Net.Http.Headers.ContentRangeHeaderValue range, byte[] body)
+        {
             lock (_gate)
             {
                 if (_file.Length != range.Length)
@@ -461,14 +655,23 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
                 }
 
                 body.CopyTo(_file, range.From!.Value);
-                if (range.To!.Value + 1 < range.Length)
+                if (range.From <= _receivedUpTo)
+                {
+                    _receivedUpTo = Math.Max(_receivedUpTo, range.To!.Value + 1);
+                }
+
+                if (_receivedUpTo < range.Length)
                 {
                     return new HttpResponseMessage(HttpStatusCode.Accepted);
                 }
 
+                // The session ends with the file made; a range sent again afterwards finds no session.
+                _complete = true;
                 Completed++;
                 return new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent("{\"id\":\"item-1\",\"name\":\"file\"}") };
             }
         }
+
+        private sealed record Scripted(HttpStatusCode? Status, TimeSpan? RetryAfter, bool Receive = false, TaskCompletionSource? Hold = null, TaskCompletionSource? Arrived = null);
     }
 }
