@@ -62,7 +62,7 @@ internal sealed partial class ExportFileConsentHandler(
         }
 
         // Answered at once; the upload and its result go on in the background.
-        uploads.TryStart(turn, file, uploadUri, upload);
+        await uploads.TryStartAsync(turn, file, uploadUri, upload, cancellationToken);
     }
 
     /// <summary>

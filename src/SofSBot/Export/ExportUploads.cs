@@ -12,22 +12,37 @@ namespace SofSBot.Export;
 /// Uploads accepted export files in the background: with retries a large file takes far longer than
 /// Teams waits for the answer to <c>fileConsent/invoke</c>, so the invoke is answered at once and the
 /// result is posted to the coordinator's chat afterwards — the file info card, or the failure and the
-/// same file offered again. One upload per file at a time on this instance.
+/// same file offered again. One upload per file at a time: on this instance by the running task, across
+/// instances by a claim with a lease (two accepts of one card can reach two instances).
 /// </summary>
 internal sealed partial class ExportUploads(
     ExportUploader uploader,
     IExportFileStore files,
+    Storage.IClaimStore claims,
     IHostApplicationLifetime lifetime,
     ILogger<ExportUploads> logger)
 {
+    /// <summary>The <c>Claims</c> scope of running uploads; the key is the file's random id, naming no one.</summary>
+    internal const string ClaimScope = "export-upload";
+
     private static readonly TimeSpan TellWhenStoppingWithin = TimeSpan.FromSeconds(5);
+
+    // Longer than the slowest upload with every retry; an instance that died mid-upload frees the file after it.
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(30);
 
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly Lock _starting = new();
 
-    /// <summary>Starts the upload unless one of the same file is running; false when one is.</summary>
-    public bool TryStart(TurnContext turn, ExportFile file, Uri uploadUri, FileUploadInfo upload)
+    /// <summary>Starts the upload unless one of the same file is running here or on another instance; false when one is.</summary>
+    public async Task<bool> TryStartAsync(TurnContext turn, ExportFile file, Uri uploadUri, FileUploadInfo upload, CancellationToken cancellationToken)
     {
+        if (_running.ContainsKey(file.ExportId)
+            || await claims.TryClaimAsync(ClaimScope, file.ExportId, ClaimLease, cancellationToken) != Storage.ClaimOutcome.Claimed)
+        {
+            LogAlreadyRunning(file.ExportId);
+            return false;
+        }
+
         Task task;
         lock (_starting)
         {
@@ -37,7 +52,7 @@ internal sealed partial class ExportUploads(
                 return false;
             }
 
-            task = Task.Run(() => RunAsync(turn, file, uploadUri, upload, lifetime.ApplicationStopping));
+            task = Task.Run(() => RunClaimedAsync(turn, file, uploadUri, upload, lifetime.ApplicationStopping), CancellationToken.None);
             _running[file.ExportId] = task;
         }
 
@@ -48,7 +63,31 @@ internal sealed partial class ExportUploads(
     /// <summary>Waits for the uploads running now (tests, and a graceful stop).</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_running.Values);
 
-    private async Task RunAsync(TurnContext turn, ExportFile file, Uri uploadUri, FileUploadInfo upload, CancellationToken cancellationToken)
+    /// <summary>Completes the claim after an upload (the file is gone then anyway), gives it back after a failure so the file offered again can be accepted.</summary>
+    private async Task RunClaimedAsync(TurnContext turn, ExportFile file, Uri uploadUri, FileUploadInfo upload, CancellationToken cancellationToken)
+    {
+        var uploaded = false;
+        try
+        {
+            uploaded = await RunAsync(turn, file, uploadUri, upload, cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                await (uploaded
+                    ? claims.CompleteAsync(ClaimScope, file.ExportId, CancellationToken.None)
+                    : claims.ReleaseAsync(ClaimScope, file.ExportId, CancellationToken.None));
+            }
+            catch (RequestFailedException exception)
+            {
+                // The lease frees it in time.
+                LogClaimNotSettled(exception, file.ExportId);
+            }
+        }
+    }
+
+    private async Task<bool> RunAsync(TurnContext turn, ExportFile file, Uri uploadUri, FileUploadInfo upload, CancellationToken cancellationToken)
     {
         var texts = ExportBotTexts.For(file.Language);
         ExportUploadCompletion completion;
@@ -60,14 +99,14 @@ internal sealed partial class ExportUploads(
         {
             LogUploadFailed(exception, file.ExportId, exception.StatusCode);
             await TellFailedAsync(turn, file, texts, cancellationToken);
-            return;
+            return false;
         }
         catch (RequestFailedException exception)
         {
             // The blob could not be read (deleted meanwhile, or storage failing): the upload failed.
             LogBlobReadFailed(exception, file.ExportId, exception.Status);
             await TellFailedAsync(turn, file, texts, cancellationToken);
-            return;
+            return false;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -75,13 +114,13 @@ internal sealed partial class ExportUploads(
             LogStopped(file.ExportId);
             using var shortly = new CancellationTokenSource(TellWhenStoppingWithin);
             await TellFailedAsync(turn, file, texts, shortly.Token);
-            return;
+            return false;
         }
         catch (Exception exception)
         {
             LogUploadBroke(exception, file.ExportId);
             await TellFailedAsync(turn, file, texts, cancellationToken);
-            return;
+            return false;
         }
 
         try
@@ -104,6 +143,7 @@ internal sealed partial class ExportUploads(
             Attachments = showCard ? [TeamsFileAttachments.FileInfoCard(name, upload.ContentUrl!, upload.UniqueId, upload.FileType)] : null,
         }, cancellationToken);
         LogUploaded(file.ExportId, completion);
+        return true;
     }
 
     /// <summary>The coordinator hears that the file was not saved, and gets it offered again while it is there.</summary>
@@ -143,6 +183,9 @@ internal sealed partial class ExportUploads(
             LogNotTold(exception);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not settle the upload claim of export {ExportId}; its lease frees it")]
+    private partial void LogClaimNotSettled(Exception exception, string exportId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Export {ExportId} is being uploaded already; the second acceptance starts nothing")]
     private partial void LogAlreadyRunning(string exportId);

@@ -376,6 +376,28 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Two_accepts_of_the_same_file_reaching_two_instances_upload_it_once()
+    {
+        var (arrived, release) = _upload.HoldNextPut();
+        await using var first = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(first, "2025-1", "csv");
+        await using var second = new SofSBotApp(azurite, settings: Settings(SofSBotApp.TestPseudonymSecret), tablePrefix: first.TablePrefix, connector: first.Connector, services: UseFakeUpload);
+
+        var one = await first.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        await arrived.WaitAsync(TimeSpan.FromSeconds(20));
+        var other = await second.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
+        release.SetResult();
+        await first.GetService<ExportUploads>().WhenIdleAsync();
+        await second.GetService<ExportUploads>().WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Single(_upload.Puts);
+        Assert.Equal(1, _upload.Completed);
+        Assert.Single(first.Connector.Posts, post => post.Text?.StartsWith("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Consent_after_the_hour_says_export_again_and_the_file_is_gone()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
