@@ -22,11 +22,12 @@ internal static class ExportExtensions
         // itself (ExportUploadOptions), with a time limit per request.
         services.AddSingleton<ExportUploader>();
         services.AddSingleton<ExportUploads>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExportUploads>());
         services.AddOptions<ExportUploadOptions>()
             .BindConfiguration(ExportUploadOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddHttpClient(ExportUploader.ClientName, client => client.Timeout = TimeSpan.FromMinutes(2));
+        services.AddHttpClient(ExportUploader.ClientName, client => client.Timeout = ExportUploader.RequestTimeout);
 
         // The coordinators' message when a period has ended, and where they are reached for it.
         services.AddOptions<PeriodEndReminderOptions>()

@@ -62,7 +62,11 @@ internal sealed partial class ExportFileConsentHandler(
         }
 
         // Answered at once; the upload and its result go on in the background.
-        await uploads.TryStartAsync(turn, file, uploadUri, upload, cancellationToken);
+        if (!await uploads.TryStartAsync(turn, file, uploadUri, upload, cancellationToken))
+        {
+            // A second accept (a double press, or Teams retrying) while the first one uploads.
+            await turn.ReplyTextAsync(texts.UploadAlreadyRunning, cancellationToken);
+        }
     }
 
     /// <summary>

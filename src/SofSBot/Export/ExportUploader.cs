@@ -23,6 +23,22 @@ internal sealed partial class ExportUploader(
     // OneDrive wants chunks in multiples of 320 KiB; 12 × 320 KiB stays under its 4 MiB advice.
     private const int ChunkBytes = 12 * 320 * 1024;
 
+    /// <summary>The upload client's time limit per request (a chunk's PUT, or the session's status GET).</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long an upload of this file may take at worst: every chunk spending all its attempts on a
+    /// timed-out PUT, a timed-out status read and the longest wait. The claim that keeps a second
+    /// instance from uploading the same file holds at least that long (and never less than 30 minutes).
+    /// </summary>
+    public TimeSpan LeaseFor(ExportFile file)
+    {
+        var options = uploadOptions.CurrentValue;
+        var chunks = Math.Max(1, (file.SizeInBytes + ChunkBytes - 1) / ChunkBytes);
+        var worst = ((RequestTimeout * 2) + options.MaxDelay) * options.MaxAttempts * chunks;
+        return worst > TimeSpan.FromMinutes(30) ? worst : TimeSpan.FromMinutes(30);
+    }
+
     /// <summary>
     /// Uploads the whole file. Throws <see cref="ExportUploadException"/> when the session refuses a
     /// chunk for good or never answers, and what the blob store throws when the bytes cannot be read.

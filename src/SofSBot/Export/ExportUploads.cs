@@ -20,114 +20,159 @@ internal sealed partial class ExportUploads(
     IExportFileStore files,
     Storage.IClaimStore claims,
     IHostApplicationLifetime lifetime,
-    ILogger<ExportUploads> logger)
+    ILogger<ExportUploads> logger) : IHostedService
 {
     /// <summary>The <c>Claims</c> scope of running uploads; the key is the file's random id, naming no one.</summary>
     internal const string ClaimScope = "export-upload";
 
     private static readonly TimeSpan TellWhenStoppingWithin = TimeSpan.FromSeconds(5);
 
-    // Longer than the slowest upload with every retry; an instance that died mid-upload frees the file after it.
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(30);
-
-    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
-    private readonly Lock _starting = new();
+    // Files being uploaded by this instance (the de-duplication), and the background tasks (what a stop waits for).
+    private readonly ConcurrentDictionary<string, byte> _uploading = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> _tasks = new();
 
     /// <summary>Starts the upload unless one of the same file is running here or on another instance; false when one is.</summary>
     public async Task<bool> TryStartAsync(TurnContext turn, ExportFile file, Uri uploadUri, FileUploadInfo upload, CancellationToken cancellationToken)
     {
-        if (_running.ContainsKey(file.ExportId)
-            || await claims.TryClaimAsync(ClaimScope, file.ExportId, ClaimLease, cancellationToken) != Storage.ClaimOutcome.Claimed)
+        if (!_uploading.TryAdd(file.ExportId, 0))
         {
             LogAlreadyRunning(file.ExportId);
             return false;
         }
 
-        Task task;
-        lock (_starting)
+        Storage.ClaimOutcome outcome;
+        try
         {
-            if (_running.ContainsKey(file.ExportId))
-            {
-                LogAlreadyRunning(file.ExportId);
-                return false;
-            }
-
-            task = Task.Run(() => RunClaimedAsync(turn, file, uploadUri, upload, lifetime.ApplicationStopping), CancellationToken.None);
-            _running[file.ExportId] = task;
+            outcome = await claims.TryClaimAsync(ClaimScope, file.ExportId, uploader.LeaseFor(file), cancellationToken);
+        }
+        catch
+        {
+            _uploading.TryRemove(file.ExportId, out _);
+            throw;
         }
 
-        _ = task.ContinueWith(done => _running.TryRemove(new KeyValuePair<string, Task>(file.ExportId, done)), TaskScheduler.Default);
+        if (outcome != Storage.ClaimOutcome.Claimed)
+        {
+            _uploading.TryRemove(file.ExportId, out _);
+            LogAlreadyRunning(file.ExportId);
+            return false;
+        }
+
+        var task = Task.Run(() => RunClaimedAsync(turn, file, uploadUri, upload, lifetime.ApplicationStopping), CancellationToken.None);
+        _tasks.TryAdd(task, 0);
+        _ = task.ContinueWith(done => _tasks.TryRemove(done, out _), TaskScheduler.Default);
         return true;
     }
 
-    /// <summary>Waits for the uploads running now (tests, and a graceful stop).</summary>
-    public Task WhenIdleAsync() => Task.WhenAll(_running.Values);
+    /// <summary>Waits for the uploads running now (tests, and the app's stop: see <see cref="StopAsync"/>).</summary>
+    public Task WhenIdleAsync() => Task.WhenAll(_tasks.Keys);
 
-    /// <summary>Completes the claim after an upload (the file is gone then anyway), gives it back after a failure so the file offered again can be accepted.</summary>
-    private async Task RunClaimedAsync(TurnContext turn, ExportFile file, Uri uploadUri, FileUploadInfo upload, CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The app is stopping: the uploads were cancelled with <c>ApplicationStopping</c>; waiting for them
+    /// lets each tell its coordinator and offer the kept file again before the process ends.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var uploaded = false;
         try
         {
-            uploaded = await RunAsync(turn, file, uploadUri, upload, cancellationToken);
+            await WhenIdleAsync().WaitAsync(cancellationToken);
         }
-        finally
+        catch (OperationCanceledException)
         {
-            try
-            {
-                await (uploaded
-                    ? claims.CompleteAsync(ClaimScope, file.ExportId, CancellationToken.None)
-                    : claims.ReleaseAsync(ClaimScope, file.ExportId, CancellationToken.None));
-            }
-            catch (RequestFailedException exception)
-            {
-                // The lease frees it in time.
-                LogClaimNotSettled(exception, file.ExportId);
-            }
+            // The host's shutdown time ran out; the claims' leases free the files.
         }
     }
 
-    private async Task<bool> RunAsync(TurnContext turn, ExportFile file, Uri uploadUri, FileUploadInfo upload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uploads, then settles the claim (completed after an upload, given back after a failure) and lets
+    /// the file be accepted again on this instance — all before the coordinator is told, so a re-offered
+    /// file they accept at once is never refused as "being saved".
+    /// </summary>
+    private async Task RunClaimedAsync(TurnContext turn, ExportFile file, Uri uploadUri, FileUploadInfo upload, CancellationToken cancellationToken)
     {
-        var texts = ExportBotTexts.For(file.Language);
-        ExportUploadCompletion completion;
         try
         {
-            completion = await uploader.UploadAsync(file, uploadUri, cancellationToken);
+            var completion = await TryUploadAsync(file, uploadUri, cancellationToken);
+            await SettleClaimAsync(file.ExportId, uploaded: completion is not null);
+            _uploading.TryRemove(file.ExportId, out _);
+
+            var texts = ExportBotTexts.For(file.Language);
+            if (completion is null)
+            {
+                // Stopping: the stop token is cancelled already, so telling gets a few seconds of its own.
+                using var shortly = new CancellationTokenSource(TellWhenStoppingWithin);
+                await TellFailedAsync(turn, file, texts, cancellationToken.IsCancellationRequested ? shortly.Token : cancellationToken);
+                return;
+            }
+
+            await TellUploadedAsync(turn, file, upload, completion.Value, texts, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Runs unawaited in the background: nothing may escape it.
+            LogUploadBroke(exception, file.ExportId);
+        }
+        finally
+        {
+            _uploading.TryRemove(file.ExportId, out _);
+        }
+    }
+
+    /// <summary>The upload's completion, or null when it failed (logged).</summary>
+    private async Task<ExportUploadCompletion?> TryUploadAsync(ExportFile file, Uri uploadUri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await uploader.UploadAsync(file, uploadUri, cancellationToken);
         }
         catch (ExportUploadException exception)
         {
             LogUploadFailed(exception, file.ExportId, exception.StatusCode);
-            await TellFailedAsync(turn, file, texts, cancellationToken);
-            return false;
         }
         catch (RequestFailedException exception)
         {
             // The blob could not be read (deleted meanwhile, or storage failing): the upload failed.
             LogBlobReadFailed(exception, file.ExportId, exception.Status);
-            await TellFailedAsync(turn, file, texts, cancellationToken);
-            return false;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The app is stopping: the blob stays, and the coordinator may accept it again, if told so in time.
+            // The app is stopping: the blob stays, and the coordinator may accept it again.
             LogStopped(file.ExportId);
-            using var shortly = new CancellationTokenSource(TellWhenStoppingWithin);
-            await TellFailedAsync(turn, file, texts, shortly.Token);
-            return false;
         }
         catch (Exception exception)
         {
+            // Also the storage SDK's AggregateException once its own retries are spent.
             LogUploadBroke(exception, file.ExportId);
-            await TellFailedAsync(turn, file, texts, cancellationToken);
-            return false;
         }
 
+        return null;
+    }
+
+    private async Task SettleClaimAsync(string exportId, bool uploaded)
+    {
+        try
+        {
+            await (uploaded
+                ? claims.CompleteAsync(ClaimScope, exportId, CancellationToken.None)
+                : claims.ReleaseAsync(ClaimScope, exportId, CancellationToken.None));
+        }
+        catch (Exception exception)
+        {
+            // The lease frees it in time.
+            LogClaimNotSettled(exception, exportId);
+        }
+    }
+
+    private async Task TellUploadedAsync(
+        TurnContext turn, ExportFile file, FileUploadInfo upload, ExportUploadCompletion completion, ExportBotTexts texts, CancellationToken cancellationToken)
+    {
         try
         {
             await files.DeleteAsync(file.ExportId, cancellationToken);
         }
-        catch (Exception exception) when (exception is RequestFailedException or OperationCanceledException)
+        catch (Exception exception)
         {
             // Uploaded all the same; the hourly sweep takes the blob.
             LogDeleteFailed(exception, file.ExportId);
@@ -143,7 +188,6 @@ internal sealed partial class ExportUploads(
             Attachments = showCard ? [TeamsFileAttachments.FileInfoCard(name, upload.ContentUrl!, upload.UniqueId, upload.FileType)] : null,
         }, cancellationToken);
         LogUploaded(file.ExportId, completion);
-        return true;
     }
 
     /// <summary>The coordinator hears that the file was not saved, and gets it offered again while it is there.</summary>
@@ -154,15 +198,15 @@ internal sealed partial class ExportUploads(
         {
             stillThere = await files.FindAsync(file.ExportId, cancellationToken);
         }
-        catch (RequestFailedException exception)
-        {
-            LogBlobReadFailed(exception, file.ExportId, exception.Status);
-            stillThere = null;
-        }
         catch (OperationCanceledException)
         {
             // Out of time while stopping: no message can go either.
             return;
+        }
+        catch (Exception exception)
+        {
+            LogBlobReadFailed(exception, file.ExportId, (exception as RequestFailedException)?.Status ?? 0);
+            stillThere = null;
         }
 
         await TrySendAsync(turn, stillThere is null

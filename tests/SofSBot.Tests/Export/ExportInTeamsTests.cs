@@ -191,6 +191,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         Assert.Single(_upload.Puts);
         Assert.Equal(1, _upload.Completed);
         Assert.Single(app.Connector.Posts, post => post.Text?.StartsWith("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu", StringComparison.Ordinal) == true);
+        Assert.Single(app.Connector.Posts, post => post.Text == "Filen håller redan på att sparas i din OneDrive. Du får ett meddelande här när den är klar.");
     }
 
     [Fact]
@@ -265,9 +266,12 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
         await arrived.WaitAsync(TimeSpan.FromSeconds(20));
         app.GetService<IHostApplicationLifetime>().StopApplication();
-        await app.GetService<ExportUploads>().WhenIdleAsync();
+
+        // What the host does next: stop the hosted services, which waits for the upload to tell.
+        await app.GetService<ExportUploads>().StopAsync(CancellationToken.None);
 
         Assert.Equal(0, _upload.Completed);
+        Assert.Empty(await app.GetService<SofSBot.Storage.IClaimStore>().ListAsync(ExportUploads.ClaimScope, default));
         var told = app.Connector.Posts.Last();
         Assert.StartsWith("Filen kunde inte sparas i din OneDrive.", told.Text, StringComparison.Ordinal);
         Assert.True(JsonNode.DeepEquals(context, told.Body!["attachments"]![0]!["content"]!["acceptContext"]));
@@ -395,6 +399,7 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         Assert.Single(_upload.Puts);
         Assert.Equal(1, _upload.Completed);
         Assert.Single(first.Connector.Posts, post => post.Text?.StartsWith("Filen sofs-skattningar-2025-1_2025-2.xlsx finns nu", StringComparison.Ordinal) == true);
+        Assert.Single(first.Connector.Posts, post => post.Text == "Filen håller redan på att sparas i din OneDrive. Du får ett meddelande här när den är klar.");
     }
 
     [Fact]
