@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SofSBot.BotFramework.Invoke;
+using SofSBot.Localization;
 using SofSBot.Storage;
 
 namespace SofSBot.Ratings.Catalogue;
@@ -22,6 +23,10 @@ internal static class AddOnce
 
     private const int MaxFormIdLength = 64;
 
+    // An earlier press stores in well under a second; a few seconds is as long as a card may wait.
+    private const int MaxWaits = 20;
+    private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(250);
+
     // An add is one or two table writes: a claim whose instance died before storing is free again soon.
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
@@ -33,9 +38,38 @@ internal static class AddOnce
             ? $"{what}|{formId}|{Hash(content)}"
             : null;
 
-    /// <summary>True when this call may store the add; false when the same form with the same text was added (or is being added) already.</summary>
-    public static async Task<bool> TryClaimAsync(IClaimStore claims, string? key, CancellationToken cancellationToken) =>
-        key is null || await claims.TryClaimAsync(ClaimScope, key, ClaimLease, cancellationToken) == ClaimOutcome.Claimed;
+    /// <summary>What a press that finds the same add still being stored is told, after waiting a few seconds.</summary>
+    public static readonly LocalizedText StillSaving = new(
+        "Det sparas fortfarande från ett tidigare tryck. Titta i listan om en stund.",
+        "It is still being saved from an earlier press. Look at the list in a moment.");
+
+    /// <summary>
+    /// Whether this press stores the add. When the same form and text are being stored by an earlier
+    /// press, waits a few seconds for it: only a stored add is reported as added (the earlier press may
+    /// still be refused, and then this press gets its turn).
+    /// </summary>
+    public static async Task<AddClaim> TryClaimAsync(IClaimStore claims, string? key, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return AddClaim.Store;
+        }
+
+        for (var wait = 0; ; wait++)
+        {
+            switch (await claims.TryClaimAsync(ClaimScope, key, ClaimLease, cancellationToken))
+            {
+                case ClaimOutcome.Claimed:
+                    return AddClaim.Store;
+                case ClaimOutcome.Done:
+                    return AddClaim.AlreadyAdded;
+                case ClaimOutcome.Held when wait >= MaxWaits:
+                    return AddClaim.StillSaving;
+            }
+
+            await Task.Delay(WaitStep, cancellationToken);
+        }
+    }
 
     /// <summary>Marks the add as stored, so the same form and text never add again.</summary>
     public static Task CompleteAsync(IClaimStore claims, string? key) =>
@@ -51,4 +85,17 @@ internal static class AddOnce
         var text = string.Join('\n', content.Select(part => part.Trim().ToUpperInvariant()));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }
+}
+
+/// <summary>What a press of an add button does.</summary>
+internal enum AddClaim
+{
+    /// <summary>This press stores the add (and completes or gives back the claim).</summary>
+    Store,
+
+    /// <summary>The same form and text were stored by an earlier press.</summary>
+    AlreadyAdded,
+
+    /// <summary>An earlier press is still storing it after the wait.</summary>
+    StillSaving,
 }

@@ -149,10 +149,11 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
             context.Action, "organisation-goal", form.TitleSwedish, form.TitleEnglish, form.DescriptionSwedish, form.DescriptionEnglish,
             form.LowSwedish, form.LowEnglish, form.HighSwedish, form.HighEnglish, form.Order);
         var title = form.ToGoal(string.Empty, GoalKind.Organisation).Title.In(context.Language);
-        if (!await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken))
+        if (await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken) is var press and not AddClaim.Store)
         {
             LogAlreadyAdded();
-            return Show(await ListCardAsync(context.Language, Format(context, texts.Added, title), null, cancellationToken));
+            var notice = press == AddClaim.AlreadyAdded ? Format(context, texts.Added, title) : AddOnce.StillSaving.In(context.Language);
+            return Show(await ListCardAsync(context.Language, notice, null, cancellationToken));
         }
 
         RatingGoal? added = null;

@@ -85,10 +85,11 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, IClaimSt
         }
 
         var claimKey = AddOnce.Key(context.Action, "period", form.Name, form.Start, form.End);
-        if (!await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken))
+        if (await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken) is var press and not AddClaim.Store)
         {
             LogAlreadyAdded();
-            return Show(await ListCardAsync(context.Language, string.Format(context.Culture, texts.Added, form.Name), null, cancellationToken));
+            var notice = press == AddClaim.AlreadyAdded ? string.Format(context.Culture, texts.Added, form.Name) : AddOnce.StillSaving.In(context.Language);
+            return Show(await ListCardAsync(context.Language, notice, null, cancellationToken));
         }
 
         RatingPeriod? period;

@@ -47,11 +47,12 @@ internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, ICl
 
         var year = CurrentYear;
         var claimKey = AddOnce.Key(context.Action, $"team-goal|{teamId}|{year}", title);
-        if (!await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken))
+        if (await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken) is var press and not AddClaim.Store)
         {
-            // A second press of the same form (or Teams retrying a slow invoke): the first one adds the goal.
+            // A second press of the same form (or Teams retrying a slow invoke): the first one added it, or still is.
             LogAlreadyAdded(teamId);
-            return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Added, title), cancellationToken);
+            var notice = press == AddClaim.AlreadyAdded ? string.Format(context.Culture, texts.Added, title) : AddOnce.StillSaving.In(context.Language);
+            return await ShowAsync(context, teamId, notice, cancellationToken);
         }
 
         bool alreadyThere;
