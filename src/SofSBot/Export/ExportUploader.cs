@@ -94,7 +94,10 @@ internal sealed partial class ExportUploader(
                 using var response = await client.PutAsync(uploadUri, body, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
-                    return isLast ? ExportUploadCompletion.ItemCreated : null;
+                    // The session answers the last range with the item (200 or 201); 202 means it wants more.
+                    return !isLast ? null
+                        : response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created ? ExportUploadCompletion.ItemCreated
+                        : throw new ExportUploadException(response.StatusCode);
                 }
 
                 if (lastAttempt || !IsTransient(response.StatusCode))
@@ -134,8 +137,9 @@ internal sealed partial class ExportUploader(
                     // The session lacks bytes before this chunk, which were already read from the blob.
                     LogSessionWentBack(next, chunkStart);
                     throw new ExportUploadException(HttpStatusCode.RequestedRangeNotSatisfiable, lostAnswer);
-                case SessionStatus.Gone when isLast && lostAnswer is not null:
-                    // The last range was sent and its answer lost; the session then ends with the file made.
+                case SessionStatus.Gone when isLast:
+                    // The last range was sent and its answer lost or an error: a session that is gone then
+                    // ended with the file made (offering it again would make a second copy).
                     LogCompletedWithoutAnswer(total);
                     return ExportUploadCompletion.ItemUnknown;
                 case SessionStatus.Gone:

@@ -35,7 +35,6 @@ internal static class PeriodSelector
         return new PeriodSelection([.. found.OrderBy(period => period.StartDate)], unknown);
     }
 
-    /// <summary>The same half-year a year earlier: the period starting a year before, or the one whose id has the year before.</summary>
     /// <summary>
     /// What to type to pick <paramref name="period"/>: its name as a slug, or its id when another period's
     /// name or id has the same slug.
@@ -46,6 +45,7 @@ internal static class PeriodSelector
         return periods.Any(other => other != period && (Slug(other.Name) == slug || Slug(other.PeriodId) == slug)) ? period.PeriodId : slug;
     }
 
+    /// <summary>The same half-year a year earlier: the period starting a year before, or the one whose id has the year before.</summary>
     public static RatingPeriod? YearEarlier(IReadOnlyList<RatingPeriod> periods, RatingPeriod period)
     {
         var start = period.StartDate.AddYears(-1);

@@ -135,7 +135,16 @@ internal sealed partial class RatingRoundMonitor(
                 continue;
             }
 
-            await claims.CompleteAsync(ReminderClaimScope, key, CancellationToken.None);
+            try
+            {
+                await claims.CompleteAsync(ReminderClaimScope, key, CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Sent: the pass goes on to the others. The claim stays pending, so after its lease this
+                // member may get the reminder a second time — the lesser harm than stopping everyone's.
+                LogClaimNotCompleted(exception, round.RoundId);
+            }
         }
 
         if (unfinished == 0)
@@ -144,6 +153,9 @@ internal sealed partial class RatingRoundMonitor(
             LogReminded(round.TeamId, round.RoundId, roster.Count - respondents.Count);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reminder in round {RoundId} was sent but its claim could not be marked done")]
+    private partial void LogClaimNotCompleted(Exception exception, string roundId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A pass over the rating rounds failed")]
     private partial void LogPassFailed(Exception exception);
