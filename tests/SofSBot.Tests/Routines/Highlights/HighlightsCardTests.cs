@@ -162,9 +162,12 @@ public sealed class HighlightsCardTests : IAsyncLifetime
 
         Assert.Contains("Texten ser ut att innehålla ett personnummer eller samordningsnummer. Skriv utan uppgifter som kan identifiera en klient – inget har sparats.", Texts(answer));
         Assert.Equal(string.Empty, Input(answer)["value"]!.GetValue<string>());
-        Assert.DoesNotContain("1212", answer.ToJsonString(BotJson.Options), StringComparison.Ordinal);
+        // Whole parts of the number: "1212" alone turns up by chance in random ids, ETags and dates.
+        Assert.DoesNotContain("121212-1212", answer.ToJsonString(BotJson.Options), StringComparison.Ordinal);
+        Assert.DoesNotContain("12121212", answer.ToJsonString(BotJson.Options), StringComparison.Ordinal);
         var stored = string.Join("\n", (await _app.ReadTableAsync(TableHighlightsStore.TableName)).SelectMany(row => row.Select(property => property.Value?.ToString())));
-        Assert.DoesNotContain("1212", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("121212-1212", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("12121212", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("Mötet med familjen", stored, StringComparison.Ordinal);
         Assert.Equal("Min första", Assert.Single(await StoredAsync()).Text);
     }
