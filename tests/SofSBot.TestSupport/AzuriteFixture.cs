@@ -20,6 +20,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private const int MaxStartAttempts = 5;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private NodeProcess? _process;
@@ -77,6 +79,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
+        // A port picked free can be taken by another test process before Azurite binds it: start
+        // again on new ports then (Azurite exits with EADDRINUSE).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync();
+                break;
+            }
+            catch (InvalidOperationException exception) when (attempt < MaxStartAttempts && exception.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                await DisposeAsync();
+            }
+        }
+
+        _tableServiceClient = new TableServiceClient(ConnectionString);
+        _blobServiceClient = new BlobServiceClient(ConnectionString);
+    }
+
+    private async Task StartAsync()
+    {
         Port = FreePort.Next();
         BlobPort = FreePort.Next();
         var queuePort = FreePort.Next();
@@ -98,8 +121,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
             ]);
         await _process.WaitForTcpPortAsync(Port, StartTimeout, CancellationToken.None);
         await _process.WaitForTcpPortAsync(BlobPort, StartTimeout, CancellationToken.None);
-        _tableServiceClient = new TableServiceClient(ConnectionString);
-        _blobServiceClient = new BlobServiceClient(ConnectionString);
     }
 
     /// <inheritdoc />
