@@ -265,13 +265,15 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
 
         await app.SendActivityAsync(PersonalInvoke("fileConsent/invoke", ConsentValue("accept", context)));
         await arrived.WaitAsync(TimeSpan.FromSeconds(20));
+        var uploads = app.GetService<ExportUploads>();
+        var claims = app.GetService<SofSBot.Storage.IClaimStore>();
         app.GetService<IHostApplicationLifetime>().StopApplication();
 
-        // What the host does next: stop the hosted services, which waits for the upload to tell.
-        await app.GetService<ExportUploads>().StopAsync(CancellationToken.None);
+        // What the host does next (and may already be doing): stop the hosted services, which waits for the upload to tell.
+        await uploads.StopAsync(CancellationToken.None);
 
         Assert.Equal(0, _upload.Completed);
-        Assert.Empty(await app.GetService<SofSBot.Storage.IClaimStore>().ListAsync(ExportUploads.ClaimScope, default));
+        Assert.Empty(await claims.ListAsync(ExportUploads.ClaimScope, default));
         var told = app.Connector.Posts.Last();
         Assert.StartsWith("Filen kunde inte sparas i din OneDrive.", told.Text, StringComparison.Ordinal);
         Assert.True(JsonNode.DeepEquals(context, told.Body!["attachments"]![0]!["content"]!["acceptContext"]));
