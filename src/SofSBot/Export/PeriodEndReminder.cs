@@ -27,7 +27,7 @@ internal sealed partial class PeriodEndReminder(
     IOptionsMonitor<RolesOptions> roles,
     IOptions<PeriodEndReminderOptions> options,
     TimeProvider time,
-    ILogger<PeriodEndReminder> logger) : BackgroundService
+    ILogger<PeriodEndReminder> logger) : Hosting.PeriodicPass
 {
     /// <summary>Claim scope: key <c>{periodId}|{coordinatorObjectId}</c>.</summary>
     internal const string ClaimScope = "period-end-reminder";
@@ -49,27 +49,15 @@ internal sealed partial class PeriodEndReminder(
 
     private static readonly TimeZoneInfo SwedishTime = TimeZoneInfo.FindSystemTimeZoneById(Scheduling.ScheduleRule.DefaultTimeZoneId);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Enabled;
 
-        using var timer = new PeriodicTimer(options.Value.PassInterval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPassFailed(exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeProvider Time => time;
+
+    protected override ILogger Logger => logger;
+
+    protected override TimeSpan Interval => options.Value.PassInterval;
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>One pass: messages every coordinator not yet told about each period due now; returns how many went out.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -298,8 +286,6 @@ internal sealed partial class PeriodEndReminder(
     /// <param name="ConversationId">Null when the personal chat is still to be created.</param>
     private sealed record Target(string AadObjectId, string UserId, string? ConversationId, string ServiceUrl, string TenantId, string? Locale);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A pass over the ended rating periods failed")]
-    private partial void LogPassFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not announce the end of period {PeriodId}; tried again next pass")]
     private partial void LogPeriodFailed(Exception exception, string periodId);

@@ -20,7 +20,7 @@ internal sealed partial class RatingRoundMonitor(
     IClaimStore claims,
     IOptions<RatingsOptions> options,
     TimeProvider time,
-    ILogger<RatingRoundMonitor> logger) : BackgroundService
+    ILogger<RatingRoundMonitor> logger) : Hosting.PeriodicPass
 {
     /// <summary>Claim scope of reminders: key <c>{teamId}|{roundId}|{userId}</c>.</summary>
     internal const string ReminderClaimScope = "rating-reminder";
@@ -33,27 +33,15 @@ internal sealed partial class RatingRoundMonitor(
     /// </summary>
     internal static readonly TimeSpan ReminderClaimLease = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.MonitorEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.MonitorEnabled;
 
-        using var timer = new PeriodicTimer(options.Value.MonitorInterval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPassFailed(exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeProvider Time => time;
+
+    protected override ILogger Logger => logger;
+
+    protected override TimeSpan Interval => options.Value.MonitorInterval;
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>One pass over the open rounds; returns how many it closed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -157,8 +145,6 @@ internal sealed partial class RatingRoundMonitor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reminder in round {RoundId} was sent but its claim could not be marked done")]
     private partial void LogClaimNotCompleted(Exception exception, string roundId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A pass over the rating rounds failed")]
-    private partial void LogPassFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not close or remind rating round {RoundId} of team {TeamId}")]
     private partial void LogRoundFailed(Exception exception, string teamId, string roundId);

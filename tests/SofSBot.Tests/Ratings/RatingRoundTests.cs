@@ -279,21 +279,7 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_scheduled_round_nobody_touched_gets_its_card_replaced_with_the_results_at_the_deadline()
     {
-        // Monday 10 March 2025, 09:30 in Stockholm (08:30 UTC): the schedule's round is due.
-        var schedule = new Schedule(
-            TeamId,
-            "skattning-var",
-            SofSBot.Routines.RoutineKind.RatingRound,
-            TeammoteChannelId,
-            new ScheduleRule([DayOfWeek.Monday], new TimeOnly(9, 30), new DateOnly(2025, 3, 10)),
-            SofSBot.Localization.Language.Swedish,
-            IsPaused: false,
-            CreatedBy: "29:1karin",
-            CreatedAt: _time.GetUtcNow().AddDays(-7),
-            UpdatedAt: _time.GetUtcNow().AddDays(-7));
-        await _app.GetService<IScheduleStore>().SaveAsync(schedule, default);
-
-        Assert.Equal(1, await _app.GetService<SchedulerService>().RunOnceAsync(default));
+        Assert.Equal(1, await PostScheduledRoundAsync());
 
         Assert.Single(_app.Connector.ChannelThreads);
         var round = Assert.Single(await Rounds.ListForTeamAsync(TeamId, default));
@@ -311,19 +297,7 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_scheduled_round_posted_before_its_card_was_remembered_is_found_through_the_schedules_ledger()
     {
-        var schedule = new Schedule(
-            TeamId,
-            "skattning-var",
-            SofSBot.Routines.RoutineKind.RatingRound,
-            TeammoteChannelId,
-            new ScheduleRule([DayOfWeek.Monday], new TimeOnly(9, 30), new DateOnly(2025, 3, 10)),
-            SofSBot.Localization.Language.Swedish,
-            IsPaused: false,
-            CreatedBy: "29:1karin",
-            CreatedAt: _time.GetUtcNow().AddDays(-7),
-            UpdatedAt: _time.GetUtcNow().AddDays(-7));
-        await _app.GetService<IScheduleStore>().SaveAsync(schedule, default);
-        await _app.GetService<SchedulerService>().RunOnceAsync(default);
+        await PostScheduledRoundAsync();
 
         // As a round stored by an earlier version: posted, but its card's place not on the round.
         var round = Assert.Single(await Rounds.ListForTeamAsync(TeamId, default));
@@ -399,6 +373,24 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
         await _app.SendActivityAsync(ChannelMention("my data", from: Sara, locale: "en-US"));
 
         Assert.Equal("Write it to me in a personal chat, so that only you see your data.", _app.Connector.Posts.Last().Text);
+    }
+
+    /// <summary>A weekly rating-round schedule due now (Monday 10 March 2025, 09:30 in Stockholm), posted by the scheduler.</summary>
+    private async Task<int> PostScheduledRoundAsync()
+    {
+        var schedule = new Schedule(
+            TeamId,
+            "skattning-var",
+            SofSBot.Routines.RoutineKind.RatingRound,
+            TeammoteChannelId,
+            new ScheduleRule([DayOfWeek.Monday], new TimeOnly(9, 30), new DateOnly(2025, 3, 10)),
+            SofSBot.Localization.Language.Swedish,
+            IsPaused: false,
+            CreatedBy: "29:1karin",
+            CreatedAt: _time.GetUtcNow().AddDays(-7),
+            UpdatedAt: _time.GetUtcNow().AddDays(-7));
+        await _app.GetService<IScheduleStore>().SaveAsync(schedule, default);
+        return await _app.GetService<SchedulerService>().RunOnceAsync(default);
     }
 
     private IRatingRoundStore Rounds => _app.GetService<IRatingRoundStore>();

@@ -11,7 +11,7 @@ internal sealed partial class HighlightsRetentionService(
     IHighlightsStore store,
     TimeProvider time,
     IOptions<HighlightsOptions> options,
-    ILogger<HighlightsRetentionService> logger) : BackgroundService
+    ILogger<HighlightsRetentionService> logger) : Hosting.PeriodicPass
 {
     /// <summary>One pass; returns how many highlights were deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -26,27 +26,15 @@ internal sealed partial class HighlightsRetentionService(
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RetentionPassInterval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Storage may be down for a while; the next pass tries again.
-                LogPassFailed(exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeProvider Time => time;
+
+    protected override ILogger Logger => logger;
+
+    protected override TimeSpan Interval => options.Value.RetentionPassInterval;
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} highlights older than {RetentionDays} days")]
     private partial void LogDeleted(int count, int retentionDays);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The highlights retention pass failed; the next pass tries again")]
-    private partial void LogPassFailed(Exception exception);
 }
