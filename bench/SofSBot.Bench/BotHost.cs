@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using SofSBot.Bot;
 using SofSBot.BotFramework.Hosting;
 using SofSBot.Roles;
+using SofSBot.Routines;
 using SofSBot.Scheduling;
 using SofSBot.Storage;
 
@@ -50,6 +51,7 @@ internal static class BotHost
         builder.AddRoles();
         builder.AddConversation();
         builder.AddScheduling();
+        builder.AddRoutines();
         return builder.Build();
     }
 }
