@@ -91,7 +91,8 @@ internal sealed record GoalForm(
         var errors = new List<string>();
 
         // First, as everywhere: the form is shown again without the text that holds the number (WithoutPersonalNumbers).
-        if (Fields(texts).Any(field => PersonalIdentityNumbers.ContainsAny(field.Value)))
+        var checks = Fields(texts).Select(field => (field.Label, field.Max, Check: FreeText.Check(field.Value, field.Max))).ToList();
+        if (checks.Any(field => field.Check.Problem == FreeTextProblem.PersonalIdentityNumber))
         {
             errors.Add(PrivacyTexts.For(language).PersonalNumberRefused);
         }
@@ -106,12 +107,9 @@ internal sealed record GoalForm(
             errors.Add(texts.AnchorsRequired);
         }
 
-        foreach (var (label, value, max) in Fields(texts))
+        foreach (var (label, max, _) in checks.Where(field => field.Check.Problem == FreeTextProblem.TooLong))
         {
-            if (value.Length > max)
-            {
-                errors.Add(string.Format(culture, texts.TooLong, label, max));
-            }
+            errors.Add(string.Format(culture, texts.TooLong, label, max));
         }
 
         var (min, maxOrder) = OrderRange(kind);

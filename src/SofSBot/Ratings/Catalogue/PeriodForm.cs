@@ -42,11 +42,12 @@ internal sealed record PeriodForm(string? PeriodId, string? Version, string Name
         var culture = Languages.CultureFor(null, language);
         var errors = new List<string>();
         // First, as everywhere: the form is shown again without the name (WithoutPersonalNumbers).
-        if (PersonalIdentityNumbers.ContainsAny(Name))
+        var name = FreeText.Check(Name, MaxNameLength);
+        if (name.Problem == FreeTextProblem.PersonalIdentityNumber)
         {
             errors.Add(PrivacyTexts.For(language).PersonalNumberRefused);
         }
-        else if (Name.Length == 0 || Name.Length > MaxNameLength)
+        else if (!name.IsAccepted)
         {
             errors.Add(string.Format(culture, texts.NameRequired, MaxNameLength));
         }

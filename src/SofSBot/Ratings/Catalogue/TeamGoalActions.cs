@@ -32,19 +32,19 @@ internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, ICl
             return CardActionResult.Refuse(CardActionErrors.InvalidInput, RatingTexts.For(context.Language).OnlyInTeam);
         }
 
-        var title = GoalForm.Text(context.Action, TeamGoalCards.TitleField);
-
         // The personal identity number first: a refusal for any other reason shows the draft again.
-        if (PersonalIdentityNumbers.ContainsAny(title))
+        var check = FreeText.Check(GoalForm.Text(context.Action, TeamGoalCards.TitleField), TeamGoalCards.MaxTitleLength);
+        if (check.Problem == FreeTextProblem.PersonalIdentityNumber)
         {
             return await RefuseAsync(context, teamId, PrivacyTexts.For(context.Language).PersonalNumberRefused, draft: null, cancellationToken);
         }
 
-        if (title.Length == 0 || title.Length > TeamGoalCards.MaxTitleLength)
+        if (!check.IsAccepted)
         {
-            return await RefuseAsync(context, teamId, string.Format(context.Culture, texts.TitleRequired, TeamGoalCards.MaxTitleLength), title, cancellationToken);
+            return await RefuseAsync(context, teamId, string.Format(context.Culture, texts.TitleRequired, TeamGoalCards.MaxTitleLength), check.Draft, cancellationToken);
         }
 
+        var title = check.Text;
         var year = CurrentYear;
         var claimKey = AddOnce.Key(context.Action, $"team-goal|{teamId}|{year}", title);
         if (await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken) is var press and not AddClaim.Store)

@@ -122,24 +122,20 @@ internal sealed partial class InquiryCardActions(
 
     private async Task<Outcome> SaveNoteAsync(CardActionContext context, InquiryBoard board, InquiryTexts texts, CancellationToken cancellationToken)
     {
-        var text = (context.Action.GetDataString(InquiryCards.NoteInputId) ?? string.Empty).ReplaceLineEndings("\n").Trim();
-        if (PersonalIdentityNumbers.ContainsAny(text))
+        var check = FreeText.Check(context.Action.GetDataString(InquiryCards.NoteInputId), LearningNote.MaxLength);
+        switch (check.Problem)
         {
-            LogRefusedPersonalNumber(board.TeamId, board.MeetingId);
-            return new Outcome(board, CardNotice.Refused(PrivacyTexts.For(context.Language).PersonalNumberRefused), false, NoteDraft: string.Empty);
+            case FreeTextProblem.PersonalIdentityNumber:
+                LogRefusedPersonalNumber(board.TeamId, board.MeetingId);
+                return new Outcome(board, CardNotice.Refused(PrivacyTexts.For(context.Language).PersonalNumberRefused), false, NoteDraft: string.Empty);
+            case FreeTextProblem.Empty:
+                return new Outcome(board, CardNotice.Refused(texts.NoteEmpty), false, NoteDraft: string.Empty);
+            case FreeTextProblem.TooLong:
+                var tooLong = string.Format(CultureInfo.InvariantCulture, texts.NoteTooLong, check.Text.Length);
+                return new Outcome(board, CardNotice.Refused(tooLong), false, NoteDraft: check.Draft);
         }
 
-        if (text.Length == 0)
-        {
-            return new Outcome(board, CardNotice.Refused(texts.NoteEmpty), false, NoteDraft: string.Empty);
-        }
-
-        if (text.Length > LearningNote.MaxLength)
-        {
-            var tooLong = string.Format(CultureInfo.InvariantCulture, texts.NoteTooLong, text.Length);
-            return new Outcome(board, CardNotice.Refused(tooLong), false, NoteDraft: text);
-        }
-
+        var text = check.Text;
         var basedOn = DataInt(context, "basedOn") ?? 0;
         var now = time.GetUtcNow();
         var outcome = await log.ChangeAsync(board.TeamId, board.MeetingId, current =>

@@ -11,6 +11,7 @@ using SofSBot.Routines.Highlights;
 using SofSBot.Scheduling;
 using SofSBot.Storage;
 using SofSBot.Tests.Infrastructure;
+using SofSBot.Tests.Privacy;
 using SofSBot.TestSupport;
 using static SofSBot.Tests.Infrastructure.TeamsActivities;
 
@@ -217,6 +218,42 @@ public sealed class InquiryCardTests : IAsyncLifetime
         Assert.DoesNotContain("Pojken", body, StringComparison.Ordinal);
         Assert.Empty(await NoteRowsAsync());
         Assert.Equal(updates, SharedCardUpdates());
+    }
+
+    [Theory]
+    [MemberData(nameof(DisguisedNumbers.All), MemberType = typeof(DisguisedNumbers))]
+    public async Task A_note_with_a_disguised_number_is_refused_in_swedish_and_english_and_nothing_is_stored(string number)
+    {
+        await PostAsync();
+        var updates = SharedCardUpdates();
+
+        foreach (var locale in new[] { "sv-SE", "en-US" })
+        {
+            using var response = await _app.SendActivityAsync(
+                OnCard(InquiryCards.SaveNoteVerb, Data(basedOn: 0, note: $"Pojken {number} berättade själv"), Ahmed, locale));
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.Contains(DisguisedNumbers.Refusal(locale), body, StringComparison.Ordinal);
+            Assert.False(DisguisedNumbers.Shows(body), body);
+            Assert.DoesNotContain("Pojken", body, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await NoteRowsAsync());
+        Assert.DoesNotContain(await RowsAsync(), row => row.Any(property => DisguisedNumbers.Shows(property.Value?.ToString() ?? string.Empty)));
+        Assert.Equal(updates, SharedCardUpdates());
+    }
+
+    [Fact]
+    public async Task A_note_over_500_characters_with_a_number_is_refused_for_the_number_and_never_echoed()
+    {
+        await PostAsync();
+
+        var answer = await InvokeAsync(InquiryCards.SaveNoteVerb, Data(basedOn: 0, note: "Pojken 811218\n9876 " + new string('b', 600)), Ahmed);
+
+        Assert.Contains(DisguisedNumbers.SwedishRefusal, answer, StringComparison.Ordinal);
+        Assert.False(DisguisedNumbers.Shows(answer), answer);
+        Assert.DoesNotContain("bbbbbbbbbb", answer, StringComparison.Ordinal);
+        Assert.Empty(await NoteRowsAsync());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SofSBot.Routines.CaseSupervision;
 using SofSBot.Scheduling;
 using SofSBot.Tests.Infrastructure;
+using SofSBot.Tests.Privacy;
 using SofSBot.TestSupport;
 using static SofSBot.Tests.Infrastructure.TeamsActivities;
 
@@ -162,6 +163,38 @@ public sealed class CaseSupervisionCardTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(string.Empty, QuestionInput(answer)["value"]?.GetValue<string>());
         Assert.Empty(await BookingsAsync());
         Assert.Equal(updates, Updates().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(DisguisedNumbers.All), MemberType = typeof(DisguisedNumbers))]
+    public async Task A_question_with_a_disguised_number_is_refused_in_swedish_and_english_and_nothing_is_stored(string number)
+    {
+        var updates = Updates().Count();
+
+        foreach (var locale in new[] { "sv-SE", "en-US" })
+        {
+            var answer = await InvokeAsync(CaseSupervisionCard.BookVerb, Sara, $"Pojken {number} behöver stöd", locale);
+
+            var text = Text(answer);
+            Assert.Contains(DisguisedNumbers.Refusal(locale), text, StringComparison.Ordinal);
+            Assert.False(DisguisedNumbers.Shows(text), text);
+            Assert.Equal(string.Empty, QuestionInput(answer)["value"]?.GetValue<string>());
+        }
+
+        Assert.Empty(await BookingsAsync());
+        Assert.Equal(updates, Updates().Count());
+    }
+
+    [Fact]
+    public async Task A_question_over_300_characters_with_a_number_is_refused_for_the_number_and_never_echoed()
+    {
+        var answer = await InvokeAsync(CaseSupervisionCard.BookVerb, Sara, "Pojken 811218/9876 " + new string('x', 400));
+
+        var text = Text(answer);
+        Assert.Contains(DisguisedNumbers.SwedishRefusal, text, StringComparison.Ordinal);
+        Assert.False(DisguisedNumbers.Shows(text), text);
+        Assert.DoesNotContain("xxxxxxxxxx", text, StringComparison.Ordinal);
+        Assert.Empty(await BookingsAsync());
     }
 
     [Fact]

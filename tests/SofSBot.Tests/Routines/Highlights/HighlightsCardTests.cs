@@ -6,6 +6,7 @@ using SofSBot.Routines;
 using SofSBot.Routines.Highlights;
 using SofSBot.Scheduling;
 using SofSBot.Tests.Infrastructure;
+using SofSBot.Tests.Privacy;
 using SofSBot.TestSupport;
 using static SofSBot.Tests.Infrastructure.TeamsActivities;
 
@@ -170,6 +171,39 @@ public sealed class HighlightsCardTests : IAsyncLifetime
         Assert.DoesNotContain("12121212", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("Mötet med familjen", stored, StringComparison.Ordinal);
         Assert.Equal("Min första", Assert.Single(await StoredAsync()).Text);
+    }
+
+    [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("en-US")]
+    public async Task A_highlight_over_500_characters_with_a_number_is_refused_for_the_number_and_never_echoed(string locale)
+    {
+        var answer = await ActAsync(HighlightsCard.SaveVerb, Sara, "Mötet med familjen 811218\u20149876 " + new string('a', 600), locale: locale);
+
+        Assert.Contains(Texts(answer), text => text.StartsWith(DisguisedNumbers.Refusal(locale), StringComparison.Ordinal));
+        Assert.Equal(string.Empty, Input(answer)["value"]!.GetValue<string>());
+        Assert.False(DisguisedNumbers.Shows(answer.ToJsonString(BotJson.Options)), answer.ToJsonString(BotJson.Options));
+        Assert.DoesNotContain("Mötet med familjen", answer.ToJsonString(BotJson.Options), StringComparison.Ordinal);
+        Assert.Empty(await StoredAsync());
+        Assert.Empty(SharedCardUpdates);
+    }
+
+    [Theory]
+    [MemberData(nameof(DisguisedNumbers.All), MemberType = typeof(DisguisedNumbers))]
+    public async Task A_highlight_with_a_disguised_number_is_refused_in_swedish_and_english_and_nothing_is_stored(string number)
+    {
+        foreach (var (locale, member) in new[] { ("sv-SE", Sara), ("en-US", Ahmed) })
+        {
+            var answer = await ActAsync(HighlightsCard.SaveVerb, member, $"Familjen {number} kom i tid", locale: locale);
+
+            Assert.Contains(Texts(answer), text => text.StartsWith(DisguisedNumbers.Refusal(locale), StringComparison.Ordinal));
+            Assert.Equal(string.Empty, Input(answer)["value"]!.GetValue<string>());
+            Assert.False(DisguisedNumbers.Shows(answer.ToJsonString(BotJson.Options)));
+        }
+
+        Assert.Empty(await StoredAsync());
+        Assert.DoesNotContain(await _app.ReadTableAsync(TableHighlightsStore.TableName), row => row.Any(property => DisguisedNumbers.Shows(property.Value?.ToString() ?? string.Empty)));
+        Assert.Empty(SharedCardUpdates);
     }
 
     [Fact]
