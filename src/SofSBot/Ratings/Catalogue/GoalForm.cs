@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SofSBot.BotFramework.Cards;
 using SofSBot.BotFramework.Invoke;
 using SofSBot.Localization;
 using SofSBot.Privacy;
@@ -123,7 +124,7 @@ internal sealed record GoalForm(
             || string.Equals(goal.Title.English, TitleEnglish, StringComparison.OrdinalIgnoreCase));
         if (taken is not null && TitleSwedish.Length > 0)
         {
-            errors.Add(string.Format(culture, texts.TitleTaken, taken.Title.In(language)));
+            errors.Add(string.Format(culture, texts.TitleTaken, Markdown.Escape(taken.Title.In(language))));
         }
 
         return errors;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SofSBot.BotFramework.Cards;
 using SofSBot.CardActions;
 using SofSBot.Privacy;
 using SofSBot.Routines.Highlights;
@@ -78,7 +79,7 @@ internal sealed partial class InquiryCardActions(
             {
                 return BoardChange<Outcome>.Nothing(string.Equals(volunteer.UserId, context.UserId, StringComparison.Ordinal)
                     ? new Outcome(current, done, false)
-                    : new Outcome(current, CardNotice.Refused(string.Format(CultureInfo.InvariantCulture, texts.AlreadyVolunteered, volunteer.UserName)), false));
+                    : new Outcome(current, CardNotice.Refused(string.Format(CultureInfo.InvariantCulture, texts.AlreadyVolunteered, Markdown.Escape(volunteer.UserName))), false));
             }
 
             var changed = current with
@@ -155,7 +156,7 @@ internal sealed partial class InquiryCardActions(
             var note = new LearningNote((latest?.Version ?? 0) + 1, text, context.UserId, context.UserName, now);
             var savedOverOther = latest is not null && latest.Version > basedOn && !string.Equals(latest.AuthorId, context.UserId, StringComparison.Ordinal);
             var notice = savedOverOther
-                ? string.Format(CultureInfo.InvariantCulture, texts.NoteSavedOverOther, latest!.AuthorName)
+                ? string.Format(CultureInfo.InvariantCulture, texts.NoteSavedOverOther, Markdown.Escape(latest!.AuthorName))
                 : texts.NoteSaved;
             var changed = current with { Notes = [.. current.Notes, note] };
             return new BoardChange<Outcome>(null, note, new Outcome(changed, CardNotice.Done(notice), true));

@@ -207,6 +207,20 @@ public sealed class HighlightsCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_highlight_written_as_a_link_stays_text_in_the_channels_card_and_is_stored_as_typed()
+    {
+        await ActAsync(HighlightsCard.SaveVerb, User("29:1eve", "[Eve](https://evil.example)", Guid.NewGuid().ToString()), "[Logga in](https://evil.example)");
+
+        var shared = SharedCardUpdates.Last();
+        Assert.Contains(@"\[Logga in\](https://evil.example)", Texts(shared));
+        Assert.Contains(@"**\[Eve\](https://evil.example)**", Texts(shared));
+        var rendered = await Cards.ReferenceMarkdownRenderer.RenderAsync(new Dictionary<string, JsonNode> { ["shared"] = shared }, Ct);
+        Assert.DoesNotContain(rendered["shared"], block => block.Html.Contains("<a ", StringComparison.Ordinal));
+        Assert.Contains(rendered["shared"], block => Cards.ReferenceMarkdownRenderer.Visible(block.Html).Contains("[Logga in](https://evil.example)", StringComparison.Ordinal));
+        Assert.Equal("[Logga in](https://evil.example)", Assert.Single(await StoredAsync()).Text);
+    }
+
+    [Fact]
     public async Task Ten_members_adding_at_once_are_all_stored_and_the_last_card_update_lists_all_ten()
     {
         var members = Enumerable.Range(1, 10).Select(i => User($"29:1member{i}", $"Medlem {i}", Guid.NewGuid().ToString())).ToList();
