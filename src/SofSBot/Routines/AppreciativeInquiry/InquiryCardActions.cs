@@ -17,6 +17,7 @@ internal sealed partial class InquiryCardActions(
     ILearningLog log,
     IWeekHighlights weekHighlights,
     SharedCardUpdater sharedCard,
+    RoutineCardLocations cards,
     TimeProvider time,
     ILogger<InquiryCardActions> logger) : ICardVerbs
 {
@@ -51,6 +52,7 @@ internal sealed partial class InquiryCardActions(
         {
             await sharedCard.UpdateAsync(
                 context.Turn,
+                await cards.FindAsync(teamId, meetingId, cancellationToken),
                 token => RenderSharedAsync(teamId, meetingId, token),
                 token => log.GetVersionAsync(teamId, meetingId, token),
                 cancellationToken);

@@ -15,6 +15,7 @@ internal sealed partial class CaseSupervisionActions(
     ICaseSupervisionStore store,
     TeamRoster roster,
     SharedCardUpdater sharedCards,
+    RoutineCardLocations cards,
     IOptions<CaseSupervisionOptions> options,
     ILogger<CaseSupervisionActions> logger) : ICardVerbs
 {
@@ -151,11 +152,12 @@ internal sealed partial class CaseSupervisionActions(
     }
 
     /// <summary>Replaces the card in the channel with the shared view, until it shows the last change.</summary>
-    private Task UpdateSharedCardAsync(CardActionContext context, MeetingRef meeting, CancellationToken cancellationToken)
+    private async Task UpdateSharedCardAsync(CardActionContext context, MeetingRef meeting, CancellationToken cancellationToken)
     {
         var halfYear = HalfYear.Of(meeting.MeetingDate);
-        return sharedCards.UpdateAsync(
+        await sharedCards.UpdateAsync(
             context.Turn,
+            await cards.FindAsync(meeting.TeamId, meeting.MeetingId, cancellationToken),
             async ct =>
             {
                 var board = await store.ReadAsync(meeting.TeamId, halfYear, ct);

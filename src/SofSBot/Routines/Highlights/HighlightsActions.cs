@@ -8,7 +8,8 @@ namespace SofSBot.Routines.Highlights;
 /// comes from the turn and the member from the authenticated sender: card data only names the card's
 /// meeting and week, so it can never write for someone else or into another team.
 /// </summary>
-internal sealed partial class HighlightsActions(IHighlightsStore store, SharedCardUpdater sharedCard, ILogger<HighlightsActions> logger) : ICardVerbs
+internal sealed partial class HighlightsActions(
+    IHighlightsStore store, SharedCardUpdater sharedCard, RoutineCardLocations cards, ILogger<HighlightsActions> logger) : ICardVerbs
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {
@@ -73,6 +74,7 @@ internal sealed partial class HighlightsActions(IHighlightsStore store, SharedCa
         // Also after a repeat that wrote nothing: the first try may have been cut off before its update.
         await sharedCard.UpdateAsync(
             context.Turn,
+            await cards.FindAsync(teamId, data.MeetingId, cancellationToken),
             async ct => await RenderSharedAsync(teamId, data, ct),
             ct => store.ReadVersionAsync(teamId, data.Week, ct),
             cancellationToken);

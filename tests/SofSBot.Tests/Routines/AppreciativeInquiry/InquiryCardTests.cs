@@ -394,7 +394,9 @@ public sealed class InquiryCardTests : IAsyncLifetime
     /// <summary>Makes the card of the test's meeting as a post would; returns the card as text.</summary>
     private async Task<string> PostAsync()
     {
-        var card = await _app.GetService<RoutineCardFactory>().CreateAsync(Meeting("s1.20260316", MeetingDate), default);
+        var factory = _app.GetService<RoutineCardFactory>();
+        var card = await factory.CreateAsync(Meeting("s1.20260316", MeetingDate), default);
+        await factory.PostedAsync(Meeting("s1.20260316", MeetingDate), ThreadId, PostedActivityId, default);
         return System.Text.Json.JsonSerializer.Serialize(card, BotJson.Options);
     }
 

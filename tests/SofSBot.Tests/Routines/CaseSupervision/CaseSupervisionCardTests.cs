@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using SofSBot.Routines;
 using SofSBot.Routines.CaseSupervision;
 using SofSBot.Scheduling;
 using SofSBot.Tests.Infrastructure;
@@ -273,7 +274,9 @@ public sealed class CaseSupervisionCardTests(AzuriteFixture azurite) : IAsyncLif
 
         var thread = Assert.Single(app.Connector.ChannelThreads);
         var book = CardElements(thread.Card!).Single(e => e["type"]?.GetValue<string>() == "Action.Execute" && e["verb"]?.GetValue<string>() == CaseSupervisionCard.BookVerb);
-        return ($"{TeammoteChannelId};messageid={PostedCardActivityId}", PostedCardActivityId, (JsonObject)book["data"]!.DeepClone());
+        var meeting = (JsonObject)book["data"]!.DeepClone();
+        var posted = await app.GetService<IRoutineCardStore>().GetAsync(TeamId, meeting["meetingId"]!.GetValue<string>(), default);
+        return (posted!.ConversationId, posted.ActivityId, meeting);
     }
 
     internal static IEnumerable<JsonObject> CardElements(JsonNode? node) => node switch
@@ -282,10 +285,6 @@ public sealed class CaseSupervisionCardTests(AzuriteFixture azurite) : IAsyncLif
         JsonArray array => array.SelectMany(CardElements),
         _ => [],
     };
-
-    // Teams sends the card's activity id as replyToId; the fake connector accepts updates of any id,
-    // so the tests name one and check that the updates go to it.
-    private const string PostedCardActivityId = "1772999999";
 
     private async Task<JsonObject> InvokeAsync(string verb, JsonObject from, string? question = null, string locale = "sv-SE")
     {

@@ -38,7 +38,12 @@ public sealed class HighlightsCardTests : IAsyncLifetime
     private IEnumerable<JsonNode> SharedCardUpdates =>
         _app.Connector.Calls.Where(call => call.Method == HttpMethod.Put && call.Path.EndsWith("/activities/" + CardActivityId, StringComparison.Ordinal)).Select(call => call.Card!);
 
-    public async Task InitializeAsync() => await PostAsync(Meeting);
+    public async Task InitializeAsync()
+    {
+        // As the scheduler's post does: the card, then where it landed (the card every change replaces).
+        await PostAsync(Meeting);
+        await _app.GetService<RoutineCardFactory>().PostedAsync(Meeting, $"{TeammoteChannelId};messageid={CardActivityId}", CardActivityId, Ct);
+    }
 
     public async Task DisposeAsync()
     {
