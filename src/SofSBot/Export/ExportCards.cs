@@ -70,7 +70,7 @@ internal static class ExportCards
         return new AdaptiveCard
         {
             Lang = language.Code(),
-            Body = [TextBlock.Heading(texts.FormTitle), new TextBlock(string.Format(Languages.CultureFor(null, language), texts.Started, periods))],
+            Body = [TextBlock.Heading(texts.FormTitle), new TextBlock(string.Format(Languages.CultureFor(null, language), texts.Started, Markdown.Escape(periods)))],
         };
     }
 }

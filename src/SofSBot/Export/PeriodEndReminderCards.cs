@@ -17,7 +17,7 @@ internal static class PeriodEndReminderCards
     {
         var texts = PeriodEndReminderTexts.For(language);
         var culture = Languages.CultureFor(null, language);
-        var title = string.Format(culture, texts.Title, responses.Period.Name);
+        var title = string.Format(culture, texts.Title, Markdown.Escape(responses.Period.Name));
         List<CardElement> body = [TextBlock.Heading(title)];
 
         if (responses.TeamCount == 0)
@@ -29,7 +29,7 @@ internal static class PeriodEndReminderCards
             if (responses.Answered.Count > 0)
             {
                 body.Add(new TextBlock(texts.Intro));
-                body.Add(new FactSet([.. responses.Answered.Take(MaxTeamsShown).Select(team => new Fact(team.Team.Name, Figures(team, texts, culture)))]));
+                body.Add(new FactSet([.. responses.Answered.Take(MaxTeamsShown).Select(team => new Fact(Markdown.Escape(team.Team.Name), Figures(team, texts, culture)))]));
                 if (responses.Answered.Count > MaxTeamsShown)
                 {
                     body.Add(TextBlock.Subtle(string.Format(culture, texts.MoreTeams, responses.Answered.Count - MaxTeamsShown)));
@@ -43,7 +43,7 @@ internal static class PeriodEndReminderCards
                     Weight = TextWeight.Bolder,
                     Spacing = Spacing.Medium,
                 });
-                body.Add(new TextBlock(string.Join(", ", responses.WithoutAnswers.Take(MaxTeamsShown).Select(team => team.Name))));
+                body.Add(new TextBlock(string.Join(", ", responses.WithoutAnswers.Take(MaxTeamsShown).Select(team => Markdown.Escape(team.Name)))));
                 if (responses.WithoutAnswers.Count > MaxTeamsShown)
                 {
                     body.Add(TextBlock.Subtle(string.Format(culture, texts.MoreTeams, responses.WithoutAnswers.Count - MaxTeamsShown)));

@@ -29,7 +29,7 @@ internal static class PersonalDataCards
         {
             body.Add(new TextBlock(feature.Key) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
             body.AddRange(feature.Select(item => new TextBlock(
-                "• " + item.Description.In(language) + (item.StoredAt is { } at ? $" ({at.ToString("d", culture)})" : string.Empty)) { Spacing = Spacing.None }));
+                "• " + Markdown.Escape(item.Description.In(language)) + (item.StoredAt is { } at ? $" ({at.ToString("d", culture)})" : string.Empty)) { Spacing = Spacing.None }));
         }
 
         if (items.Count > MaxItems)

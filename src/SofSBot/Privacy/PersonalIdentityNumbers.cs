@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SofSBot.Privacy;
@@ -7,11 +8,17 @@ namespace SofSBot.Privacy;
 /// Finds Swedish personal identity numbers (personnummer) and coordination numbers
 /// (samordningsnummer) in free text, so that text which could identify a client is never stored.
 /// Accepts 10 digits (YYMMDDNNNC) or 12 (YYYYMMDDNNNC), with or without a separator before the last
-/// four: '-', '+', a dash as word processors write it (en dash, minus, non-breaking hyphen), a space,
-/// or a dash with a space on either side ("811218 - 9876"). The date must exist (coordination
+/// four. The text is first read as a person would see it (<see cref="Normalize"/>): invisible
+/// characters (zero-width space, joiners, word joiner, byte order mark, soft hyphen, direction marks)
+/// are dropped, every dash (hyphen, en and em dash, minus sign, figure dash, non-breaking hyphen …)
+/// reads as '-', and every run of whitespace (line breaks and non-breaking spaces too) as one space.
+/// Then up to four of ' ', '-', '+', '/' and '.' may stand between the parts ("811218 - 9876",
+/// "811218--9876", "811218/9876", "811218.9876", a line break). The date must exist (coordination
 /// numbers add 60 to the day; a 12-digit year must be 18xx–20xx) and the check digit must agree
 /// (Luhn over the 10-digit form). A run of more digits (an 11-digit reference, a 13-digit account)
 /// is not a number, and only ASCII digits count: other scripts' digits are not read as numbers.
+/// Dates, times and phone numbers ("2026-12-07", "kl. 08.30", "070-123 45 67") never have six or
+/// eight digits in a row before four more, so they pass.
 /// </summary>
 internal static partial class PersonalIdentityNumbers
 {
@@ -22,7 +29,7 @@ internal static partial class PersonalIdentityNumbers
             return false;
         }
 
-        foreach (Match match in Candidate().Matches(text))
+        foreach (Match match in Candidate().Matches(Normalize(text)))
         {
             if (IsValid(match.Groups["date"].Value, match.Groups["serial"].Value))
             {
@@ -87,10 +94,43 @@ internal static partial class PersonalIdentityNumbers
         return sum % 10 == 0;
     }
 
-    // Six or eight date digits, an optional separator, four digits; not part of a longer number.
+    /// <summary>The text as it reads: invisible characters dropped, dashes as '-', whitespace runs as one space.</summary>
+    internal static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var afterSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!afterSpace)
+                {
+                    builder.Append(' ');
+                    afterSpace = true;
+                }
+
+                continue;
+            }
+
+            // Format characters (Cf) have no glyph: zero-width space and joiners, word joiner, byte order
+            // mark, soft hyphen, direction marks. Dropped, they can no longer split a number.
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            afterSpace = false;
+            builder.Append(category == UnicodeCategory.DashPunctuation || c is '\u2212' or '\u2043' or '\u02D7' or '\u2796' ? '-' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    // Six or eight date digits, up to four separators, four digits; not part of a longer number.
     // [0-9], not \d: \d also matches other scripts' digits, which int.Parse cannot read.
     [GeneratedRegex(
-        @"(?<![0-9])(?<date>[0-9]{8}|[0-9]{6})(?:[\p{Zs}\t]?[-+\u2010\u2011\u2012\u2013\u2212][\p{Zs}\t]?|[\p{Zs}\t])?(?<serial>[0-9]{4})(?![0-9])",
+        @"(?<![0-9])(?<date>[0-9]{8}|[0-9]{6})[ \-+/.]{0,4}(?<serial>[0-9]{4})(?![0-9])",
         RegexOptions.CultureInvariant)]
     private static partial Regex Candidate();
 }

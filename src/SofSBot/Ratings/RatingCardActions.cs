@@ -43,7 +43,6 @@ internal sealed partial class RatingCardActions(
             return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.RoundNotFound);
         }
 
-        round = await ratingRounds.RememberCardAsync(round, context.Turn.ConversationId, context.Turn.Activity.ReplyToId, cancellationToken);
         if (round.IsClosed)
         {
             var (results, _) = await ratingRounds.ResultsAsync(round, context.Language, cancellationToken);
@@ -80,7 +79,6 @@ internal sealed partial class RatingCardActions(
             return CardActionResult.Refuse(CardActionErrors.InvalidInput, InputErrorText(input, round, texts, context));
         }
 
-        round = await ratingRounds.RememberCardAsync(round, context.Turn.ConversationId, context.Turn.Activity.ReplyToId, cancellationToken);
         var outcome = await answers.SaveAsync(round, context.UserId, input.Values, time.GetUtcNow(), cancellationToken);
         if (outcome.FirstAnswer)
         {
@@ -112,7 +110,6 @@ internal sealed partial class RatingCardActions(
             return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.RoundNotFound);
         }
 
-        round = await ratingRounds.RememberCardAsync(round, context.Turn.ConversationId, context.Turn.Activity.ReplyToId, cancellationToken);
         round = await ratingRounds.CloseAsync(round.TeamId, round.RoundId, cancellationToken) ?? round;
         await UpdateSharedCardAsync(context, round, cancellationToken);
         if (!context.IsInvoke)
@@ -188,9 +185,11 @@ internal sealed partial class RatingCardActions(
             ? await rounds.GetAsync(teamId, roundId, cancellationToken)
             : null;
 
-    private Task UpdateSharedCardAsync(CardActionContext context, RatingRound round, CancellationToken cancellationToken) =>
-        updater.UpdateAsync(
+    /// <summary>Replaces the round's own card (stored when it was posted), never the one the invoke names.</summary>
+    private async Task UpdateSharedCardAsync(CardActionContext context, RatingRound round, CancellationToken cancellationToken) =>
+        await updater.UpdateAsync(
             context.Turn,
+            await ratingRounds.FindCardAsync(round, cancellationToken),
             token => ratingRounds.RenderSharedAsync(round.TeamId, round.RoundId, token),
             token => ratingRounds.ReadVersionAsync(round.TeamId, round.RoundId, token),
             cancellationToken);

@@ -43,7 +43,7 @@ internal static class RatingCards
     {
         var language = round.Language;
         var texts = RatingTexts.For(language);
-        var title = Format(language, texts.Title, round.PeriodName);
+        var title = Format(language, texts.Title, Markdown.Escape(round.PeriodName));
         var data = RoundData(round);
         return new AdaptiveCard
         {
@@ -76,7 +76,7 @@ internal static class RatingCards
         string? error = null)
     {
         var texts = RatingTexts.For(language);
-        var title = Format(language, texts.Title, round.PeriodName);
+        var title = Format(language, texts.Title, Markdown.Escape(round.PeriodName));
         List<CardElement> body = [TextBlock.Heading(title)];
         if (error is not null)
         {
@@ -123,7 +123,7 @@ internal static class RatingCards
     {
         var texts = RatingTexts.For(language);
         var culture = Languages.CultureFor(null, language);
-        var title = Format(language, texts.ResultsTitle, round.PeriodName);
+        var title = Format(language, texts.ResultsTitle, Markdown.Escape(round.PeriodName));
         List<CardElement> body = [TextBlock.Heading(title)];
         if (preliminary)
         {
@@ -140,7 +140,7 @@ internal static class RatingCards
         var goals = round.Goals.ToDictionary(goal => goal.GoalId, StringComparer.Ordinal);
         foreach (var result in results)
         {
-            var goalTitle = goals.TryGetValue(result.GoalId, out var goal) ? goal.Title.In(language) : result.GoalId;
+            var goalTitle = Markdown.Escape(goals.TryGetValue(result.GoalId, out var goal) ? goal.Title.In(language) : result.GoalId);
             body.Add(new ColumnSet(
             [
                 new Column([new TextBlock(goalTitle) { Size = TextSize.Small }]) { Width = "2" },
@@ -151,7 +151,7 @@ internal static class RatingCards
 
         foreach (var result in results)
         {
-            var goalTitle = goals.TryGetValue(result.GoalId, out var goal) ? goal.Title.In(language) : result.GoalId;
+            var goalTitle = Markdown.Escape(goals.TryGetValue(result.GoalId, out var goal) ? goal.Title.In(language) : result.GoalId);
             List<CardElement> items = [new TextBlock(goalTitle) { Weight = TextWeight.Bolder }];
             if (result.Withheld)
             {
@@ -235,9 +235,9 @@ internal static class RatingCards
                 n.ToString(CultureInfo.InvariantCulture)));
         return new Container(
         [
-            new TextBlock(goal.Title.In(language)) { Weight = TextWeight.Bolder },
-            new TextBlock(goal.Description.In(language)) { IsSubtle = true, Spacing = Spacing.None },
-            new TextBlock(Format(language, texts.AnchorLine, low, high)) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(Markdown.Escape(goal.Title.In(language))) { Weight = TextWeight.Bolder },
+            new TextBlock(Markdown.Escape(goal.Description.In(language))) { IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(Format(language, texts.AnchorLine, Markdown.Escape(low), Markdown.Escape(high))) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None },
             new InputChoiceSet([.. choices])
             {
                 Id = RatingInput.InputId(goal.GoalId),

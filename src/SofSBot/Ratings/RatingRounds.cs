@@ -154,7 +154,7 @@ internal sealed partial class RatingRounds(
         return closed;
     }
 
-    /// <summary>Remembers where the round's card is, the first time an action from it shows that.</summary>
+    /// <summary>Remembers where the round's card is, when the bot posted it (never from a card action: that is the client's word).</summary>
     public async Task<RatingRound> RememberCardAsync(RatingRound round, string? conversationId, string? activityId, CancellationToken cancellationToken)
     {
         if (round.CardActivityId is not null || string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(activityId))
@@ -173,12 +173,8 @@ internal sealed partial class RatingRounds(
     public async Task UpdateCardAsync(RatingRound round, CancellationToken cancellationToken)
     {
         var team = await teams.GetTeamAsync(round.TeamId, cancellationToken);
-        if (round.CardActivityId is null)
-        {
-            round = await FindScheduledCardAsync(round, cancellationToken);
-        }
-
-        if (team is null || round.CardConversationId is null || round.CardActivityId is null)
+        var card = await FindCardAsync(round, cancellationToken);
+        if (team is null || card is null)
         {
             LogCardUnknown(round.TeamId, round.RoundId);
             return;
@@ -187,11 +183,28 @@ internal sealed partial class RatingRounds(
         await updater.UpdateAsync(
             connector,
             new Uri(team.ServiceUrl),
-            round.CardConversationId,
-            round.CardActivityId,
+            card.ConversationId,
+            card.ActivityId,
             token => RenderSharedAsync(round.TeamId, round.RoundId, token),
             token => ReadVersionAsync(round.TeamId, round.RoundId, token),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Where the round's card is: stored with the round when the bot posted it, or for a scheduled
+    /// round posted before the scheduler told rounds where their card went, where the occurrence
+    /// ledger recorded the post. Null when neither knows: then the card is not replaced.
+    /// </summary>
+    public async Task<PostedCard?> FindCardAsync(RatingRound round, CancellationToken cancellationToken)
+    {
+        if (round.CardActivityId is null)
+        {
+            round = await FindScheduledCardAsync(round, cancellationToken);
+        }
+
+        return round is { CardConversationId: { Length: > 0 } conversationId, CardActivityId: { Length: > 0 } activityId }
+            ? new PostedCard(conversationId, activityId)
+            : null;
     }
 
     /// <summary>

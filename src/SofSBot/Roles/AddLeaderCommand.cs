@@ -1,3 +1,4 @@
+using SofSBot.BotFramework.Cards;
 using SofSBot.Commands;
 
 namespace SofSBot.Roles;
@@ -26,6 +27,6 @@ internal sealed class AddLeaderCommand(INamedLeaderStore leaders, TimeProvider t
 
         var leader = new NamedLeader(teamId, objectId, candidate.Name, context.Turn.Activity.From?.AadObjectId, time.GetUtcNow());
         var added = await leaders.AddAsync(leader, cancellationToken);
-        await context.Turn.ReplyTextAsync(string.Format(context.Culture, added ? texts.Added : texts.AlreadyNamed, candidate.DisplayName), cancellationToken);
+        await context.Turn.ReplyTextAsync(string.Format(context.Culture, added ? texts.Added : texts.AlreadyNamed, Markdown.Escape(candidate.DisplayName)), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using SofSBot.BotFramework.Cards;
 using SofSBot.BotFramework.Connector;
 using SofSBot.Commands;
 
@@ -35,7 +36,7 @@ internal static class LeaderCandidates
 
         if (candidate.AadObjectId is not { } objectId)
         {
-            await context.Turn.ReplyTextAsync(string.Format(context.Culture, texts.NotInTeam, candidate.DisplayName), cancellationToken);
+            await context.Turn.ReplyTextAsync(string.Format(context.Culture, texts.NotInTeam, Markdown.Escape(candidate.DisplayName)), cancellationToken);
             return null;
         }
 

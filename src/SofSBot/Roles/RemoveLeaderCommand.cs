@@ -1,3 +1,4 @@
+using SofSBot.BotFramework.Cards;
 using SofSBot.Commands;
 
 namespace SofSBot.Roles;
@@ -24,6 +25,6 @@ internal sealed class RemoveLeaderCommand(INamedLeaderStore leaders) : IBotComma
         }
 
         var removed = await leaders.RemoveAsync(teamId, objectId, cancellationToken);
-        await context.Turn.ReplyTextAsync(string.Format(context.Culture, removed ? texts.Removed : texts.NotNamed, candidate.DisplayName), cancellationToken);
+        await context.Turn.ReplyTextAsync(string.Format(context.Culture, removed ? texts.Removed : texts.NotNamed, Markdown.Escape(candidate.DisplayName)), cancellationToken);
     }
 }

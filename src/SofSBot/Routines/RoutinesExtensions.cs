@@ -11,6 +11,8 @@ internal static class RoutinesExtensions
     {
         builder.Services.AddSingleton<RoutineCardFactory>();
         builder.Services.AddSingleton<SharedCardUpdater>();
+        builder.Services.AddSingleton<IRoutineCardStore, TableRoutineCardStore>();
+        builder.Services.AddSingleton<RoutineCardLocations>();
         builder.AddHighlights();
         builder.AddAppreciativeInquiry();
         builder.AddCaseSupervision();

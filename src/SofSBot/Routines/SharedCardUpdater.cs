@@ -22,23 +22,27 @@ internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logge
 
     private readonly CardUpdateBatches _batches = new();
 
-    /// <param name="turn">The card action; its conversation and <c>replyToId</c> locate the card.</param>
-    /// <param name="renderShared">Reads storage and renders the shared view.</param>
-    /// <param name="readVersion">Reads only the version, to see whether storage moved on.</param>
+    /// <summary>
+    /// Replaces the card of the meeting or round a card action changed, through the turn's connector.
+    /// <paramref name="card"/> is where the server stored the card when it was posted
+    /// (<see cref="RoutineCardLocations"/>, a rating round's own record), never the turn's
+    /// <c>replyToId</c>: that names whatever card the client says, and another routine's card would be
+    /// overwritten. Without a stored card nothing is replaced (logged).
+    /// </summary>
     public async Task UpdateAsync(
         TurnContext turn,
+        PostedCard? card,
         Func<CancellationToken, Task<SharedCard>> renderShared,
         Func<CancellationToken, Task<long>> readVersion,
         CancellationToken cancellationToken)
     {
-        var activityId = turn.Activity.ReplyToId;
-        if (string.IsNullOrEmpty(activityId) || string.IsNullOrEmpty(turn.ConversationId))
+        if (card is null)
         {
             LogNoCardToUpdate(turn.Activity.Type);
             return;
         }
 
-        await UpdateAsync(turn.Connector, turn.ServiceUrl, turn.ConversationId, activityId, renderShared, readVersion, cancellationToken);
+        await UpdateAsync(turn.Connector, turn.ServiceUrl, card.ConversationId, card.ActivityId, renderShared, readVersion, cancellationToken);
     }
 
     /// <summary>
@@ -97,7 +101,7 @@ internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logge
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A card action ({ActivityType}) did not say which card it came from; the shared card was not updated")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A card action ({ActivityType}) changed a meeting whose card's place is not stored; the shared card was not updated")]
     private partial void LogNoCardToUpdate(string? activityType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The card {ActivityId} kept changing after {Rounds} replacements; the next change shows the rest")]

@@ -44,7 +44,7 @@ internal static class ScheduleCards
             var next = OccurrenceCalculator.From(schedule.Rule, now).Take(3)
                 .Select(o => $"{o.LocalDate.ToString("ddd d MMM", culture)} {o.LocalTime:HH:mm} ({texts.WeekAbbreviation} {o.IsoWeek})")
                 .ToList();
-            var title = $"{routines.NameOf(schedule.Routine)} · #{ChannelName(channels, schedule.ChannelId, texts)}"
+            var title = $"{routines.NameOf(schedule.Routine)} · #{Markdown.Escape(ChannelName(channels, schedule.ChannelId, texts))}"
                 + (schedule.IsPaused ? $" ({texts.Paused})" : string.Empty);
             var data = new Dictionary<string, object?> { ["scheduleId"] = schedule.ScheduleId };
             body.Add(new Container(

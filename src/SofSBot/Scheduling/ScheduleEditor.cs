@@ -157,7 +157,7 @@ internal sealed partial class ScheduleEditor(
         await poster.PostAsync(team, schedule, meeting, cancellationToken);
 
         var channels = await teams.ListChannelsAsync(teamId, cancellationToken);
-        var notice = string.Format(CultureInfo.InvariantCulture, texts.PostedNow, ScheduleCards.ChannelName(channels, schedule.ChannelId, texts));
+        var notice = string.Format(CultureInfo.InvariantCulture, texts.PostedNow, Markdown.Escape(ScheduleCards.ChannelName(channels, schedule.ChannelId, texts)));
         return CardActionResult.ShowCard(ScheduleCards.List(await schedules.ListForTeamAsync(teamId, cancellationToken), channels, now, language, notice));
     }
 

@@ -14,7 +14,7 @@ internal static class WelcomeCards
         var intro = SofsIntroTexts.For(language);
         var greeting = string.IsNullOrWhiteSpace(teamName)
             ? texts.TeamGreetingWithoutName
-            : string.Format(CultureInfo.InvariantCulture, texts.TeamGreeting, teamName);
+            : string.Format(CultureInfo.InvariantCulture, texts.TeamGreeting, Markdown.Escape(teamName));
 
         return new AdaptiveCard
         {
@@ -38,7 +38,7 @@ internal static class WelcomeCards
         var intro = SofsIntroTexts.For(language);
         var greeting = string.IsNullOrWhiteSpace(teamName)
             ? texts.MemberGreetingWithoutTeam
-            : string.Format(CultureInfo.InvariantCulture, texts.MemberGreeting, teamName);
+            : string.Format(CultureInfo.InvariantCulture, texts.MemberGreeting, Markdown.Escape(teamName));
 
         return new AdaptiveCard
         {

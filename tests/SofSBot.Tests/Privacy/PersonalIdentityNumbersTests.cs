@@ -39,6 +39,67 @@ public sealed class PersonalIdentityNumbersTests
     }
 
     [Theory]
+    [InlineData("811218\n9876")] // a line break between the parts
+    [InlineData("811218\r\n9876")]
+    [InlineData("811218 \n 9876")]
+    [InlineData("811218\u2014" + "9876")] // em dash
+    [InlineData("811218\u2012" + "9876")] // figure dash
+    [InlineData("811218\u2212" + "9876")] // minus sign
+    [InlineData("811218\u2015" + "9876")] // horizontal bar
+    [InlineData("811218\uFE63" + "9876")] // small hyphen-minus
+    [InlineData("811218\uFF0D" + "9876")] // full-width hyphen-minus
+    [InlineData("811218--9876")]
+    [InlineData("811218 -- 9876")]
+    [InlineData("811218-\u2013" + "9876")]
+    [InlineData("811218\u200B" + "9876")] // zero-width space
+    [InlineData("811218\u200C" + "9876")] // zero-width non-joiner
+    [InlineData("811218\u200D" + "9876")] // zero-width joiner
+    [InlineData("811218\u2060" + "9876")] // word joiner
+    [InlineData("811218\uFEFF" + "9876")] // byte order mark
+    [InlineData("811218\u00AD" + "9876")] // soft hyphen
+    [InlineData("811218-\u200B" + "9876")]
+    [InlineData("81\u200B" + "1218-98\u00AD" + "76")] // hidden inside the parts too
+    [InlineData("811218\u2003" + "9876")] // em space
+    [InlineData("811218\t-\t9876")]
+    [InlineData("811218/9876")]
+    [InlineData("811218.9876")]
+    [InlineData("811218 / 9876")]
+    [InlineData("19811218\u2014" + "9876")]
+    [InlineData("19811218\n9876")]
+    [InlineData("19811218/9876")]
+    [InlineData("19811218.9876")]
+    [InlineData("19811218\u200B" + "9876")]
+    [InlineData("701063\u2014" + "2391")] // coordination numbers
+    [InlineData("701063/2391")]
+    [InlineData("701063\u00AD" + "2391")]
+    [InlineData("19701063.2391")]
+    [InlineData("Barnet, 701063\n2391, bor hos mormor")]
+    public void Personal_identity_number_is_found_behind_any_dash_line_break_invisible_character_slash_or_dot(string number)
+    {
+        Assert.True(PersonalIdentityNumbers.ContainsAny(number));
+    }
+
+    [Theory]
+    [InlineData("kl. 08.30")]
+    [InlineData("Mötet är 2026-12-07 kl. 08.30\u2013" + "09.30 i rum 3.12.")]
+    [InlineData("2026-12-07")]
+    [InlineData("07.12.2026 och 2026/12/07")]
+    [InlineData("Den 7/12 kl. 9.00, sedan 14/12.")]
+    [InlineData("Ring 070-123 45 67 eller 08/123 45 67")]
+    [InlineData("Tel. 010\u2013" + "123 45 67")]
+    [InlineData("Vecka 49/50, v. 51\n52")]
+    [InlineData("Dnr SN 2026/0123 och ärende 2024-1182")]
+    [InlineData("Summa 1.250 kr, 12 st à 104,17")]
+    [InlineData("Kl 13.15\u2014" + "14.45\nKl 15.00 fika")]
+    [InlineData("Vi var 8 av 10 \u2013 9/10 nästa gång!")]
+    [InlineData("Rapport 2026-12-07\n1234 ord")]
+    [InlineData("Vi\u200Bses\u00ADsnart")]
+    public void Dates_times_and_phone_numbers_are_not_refused_whatever_their_separators(string text)
+    {
+        Assert.False(PersonalIdentityNumbers.ContainsAny(text));
+    }
+
+    [Theory]
     [InlineData("811218-9875")]
     [InlineData("8112189870")]
     [InlineData("19811218-9871")]

@@ -78,7 +78,7 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
             }
 
             LogSaved(goal.GoalId);
-            return Show(await ListCardAsync(context.Language, Format(context, texts.Saved, goal.Title.In(context.Language)), null, cancellationToken));
+            return Show(await ListCardAsync(context.Language, Format(context, texts.Saved, Markdown.Escape(goal.Title.In(context.Language))), null, cancellationToken));
         });
 
     /// <summary>"Ta bort": asks first.</summary>
@@ -123,7 +123,7 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
             }
 
             LogRetired(stored.Goal.GoalId);
-            return Show(await ListCardAsync(context.Language, Format(context, texts.Retired, stored.Goal.Title.In(context.Language)), null, cancellationToken));
+            return Show(await ListCardAsync(context.Language, Format(context, texts.Retired, Markdown.Escape(stored.Goal.Title.In(context.Language))), null, cancellationToken));
         });
 
     public async Task<Activity> ListActivityAsync(Language language, CancellationToken cancellationToken) =>
@@ -152,7 +152,7 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
         if (await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken) is var press and not AddClaim.Store)
         {
             LogAlreadyAdded();
-            var notice = press == AddClaim.AlreadyAdded ? Format(context, texts.Added, title) : AddOnce.StillSaving.In(context.Language);
+            var notice = press == AddClaim.AlreadyAdded ? Format(context, texts.Added, Markdown.Escape(title)) : AddOnce.StillSaving.In(context.Language);
             return Show(await ListCardAsync(context.Language, notice, null, cancellationToken));
         }
 
@@ -180,7 +180,7 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
 
         await AddOnce.CompleteAsync(claims, claimKey);
         LogAdded(added.GoalId);
-        return Show(await ListCardAsync(context.Language, Format(context, texts.Added, added.Title.In(context.Language)), null, cancellationToken));
+        return Show(await ListCardAsync(context.Language, Format(context, texts.Added, Markdown.Escape(added.Title.In(context.Language))), null, cancellationToken));
     }
 
     private async Task<AdaptiveCard> ListCardAsync(Language language, string? notice, IReadOnlyList<string>? errors, CancellationToken cancellationToken) =>

@@ -33,7 +33,7 @@ internal static class GoalCatalogueCards
         var texts = GoalCatalogueTexts.For(language);
         var culture = Languages.CultureFor(null, language);
         var shownTitle = language == Language.English && form.TitleEnglish.Length > 0 ? form.TitleEnglish : form.TitleSwedish;
-        var title = form.GoalId is null ? texts.NewTitle : string.Format(culture, texts.EditTitle, shownTitle);
+        var title = form.GoalId is null ? texts.NewTitle : string.Format(culture, texts.EditTitle, Markdown.Escape(shownTitle));
         var (min, max) = GoalForm.OrderRange(kind);
         List<CardElement> body =
         [
@@ -83,7 +83,7 @@ internal static class GoalCatalogueCards
     public static AdaptiveCard ConfirmRetire(CatalogueGoal entry, Language language)
     {
         var texts = GoalCatalogueTexts.For(language);
-        var title = string.Format(Languages.CultureFor(null, language), texts.ConfirmRetireTitle, entry.Goal.Title.In(language));
+        var title = string.Format(Languages.CultureFor(null, language), texts.ConfirmRetireTitle, Markdown.Escape(entry.Goal.Title.In(language)));
         var data = new Dictionary<string, object?> { [GoalForm.GoalIdField] = entry.Goal.GoalId, [GoalForm.VersionField] = entry.Version };
         return new AdaptiveCard
         {
@@ -107,7 +107,7 @@ internal static class GoalCatalogueCards
             // The order number is what the coordinator edits; overall questions (900+) and removed
             // goals are not numbered, so the list reads 1, 2, 3 … as the round asks.
             new TextBlock(
-                (goal.Kind == GoalKind.Organisation && !entry.IsRetired ? $"{goal.Order}. " : string.Empty) + $"{goal.Title.Swedish} / {goal.Title.English}")
+                (goal.Kind == GoalKind.Organisation && !entry.IsRetired ? $"{goal.Order}. " : string.Empty) + $"{Markdown.Escape(goal.Title.Swedish)} / {Markdown.Escape(goal.Title.English)}")
             {
                 Weight = TextWeight.Bolder,
                 IsSubtle = entry.IsRetired ? true : null,
@@ -124,12 +124,12 @@ internal static class GoalCatalogueCards
         items.Add(TextBlock.Subtle(goal.Kind == GoalKind.Overall ? texts.OverallQuestion : texts.OrganisationGoal));
         if (goal.Description.Swedish.Length > 0 || goal.Description.English.Length > 0)
         {
-            items.Add(new TextBlock(goal.Description.Swedish) { Spacing = Spacing.Small });
-            items.Add(new TextBlock(goal.Description.English) { IsSubtle = true, Spacing = Spacing.None });
+            items.Add(new TextBlock(Markdown.Escape(goal.Description.Swedish)) { Spacing = Spacing.Small });
+            items.Add(new TextBlock(Markdown.Escape(goal.Description.English)) { IsSubtle = true, Spacing = Spacing.None });
         }
 
-        items.Add(new TextBlock($"0 = {goal.LowAnchor.Swedish} · 10 = {goal.HighAnchor.Swedish}") { Size = TextSize.Small, Spacing = Spacing.Small });
-        items.Add(new TextBlock($"0 = {goal.LowAnchor.English} · 10 = {goal.HighAnchor.English}") { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None });
+        items.Add(new TextBlock($"0 = {Markdown.Escape(goal.LowAnchor.Swedish)} · 10 = {Markdown.Escape(goal.HighAnchor.Swedish)}") { Size = TextSize.Small, Spacing = Spacing.Small });
+        items.Add(new TextBlock($"0 = {Markdown.Escape(goal.LowAnchor.English)} · 10 = {Markdown.Escape(goal.HighAnchor.English)}") { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None });
         var data = new Dictionary<string, object?> { [GoalForm.GoalIdField] = goal.GoalId, [GoalForm.VersionField] = entry.Version };
         List<CardAction> actions = [ActionExecute.WithSubmitFallback(texts.Edit, EditVerb, data) with { AssociatedInputs = "none" }];
         if (goal.Kind == GoalKind.Organisation)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SofSBot.BotFramework.Cards;
 using SofSBot.BotFramework.Invoke;
 using SofSBot.Localization;
 using SofSBot.Privacy;
@@ -91,7 +92,8 @@ internal sealed record GoalForm(
         var errors = new List<string>();
 
         // First, as everywhere: the form is shown again without the text that holds the number (WithoutPersonalNumbers).
-        if (Fields(texts).Any(field => PersonalIdentityNumbers.ContainsAny(field.Value)))
+        var checks = Fields(texts).Select(field => (field.Label, field.Max, Check: FreeText.Check(field.Value, field.Max))).ToList();
+        if (checks.Any(field => field.Check.Problem == FreeTextProblem.PersonalIdentityNumber))
         {
             errors.Add(PrivacyTexts.For(language).PersonalNumberRefused);
         }
@@ -106,12 +108,9 @@ internal sealed record GoalForm(
             errors.Add(texts.AnchorsRequired);
         }
 
-        foreach (var (label, value, max) in Fields(texts))
+        foreach (var (label, max, _) in checks.Where(field => field.Check.Problem == FreeTextProblem.TooLong))
         {
-            if (value.Length > max)
-            {
-                errors.Add(string.Format(culture, texts.TooLong, label, max));
-            }
+            errors.Add(string.Format(culture, texts.TooLong, label, max));
         }
 
         var (min, maxOrder) = OrderRange(kind);
@@ -125,7 +124,7 @@ internal sealed record GoalForm(
             || string.Equals(goal.Title.English, TitleEnglish, StringComparison.OrdinalIgnoreCase));
         if (taken is not null && TitleSwedish.Length > 0)
         {
-            errors.Add(string.Format(culture, texts.TitleTaken, taken.Title.In(language)));
+            errors.Add(string.Format(culture, texts.TitleTaken, Markdown.Escape(taken.Title.In(language))));
         }
 
         return errors;

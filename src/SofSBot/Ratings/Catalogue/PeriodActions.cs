@@ -65,7 +65,7 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, IClaimSt
             }
 
             LogSaved(period.PeriodId);
-            return Show(await ListCardAsync(context.Language, string.Format(context.Culture, texts.Saved, period.Name), null, cancellationToken));
+            return Show(await ListCardAsync(context.Language, string.Format(context.Culture, texts.Saved, Markdown.Escape(period.Name)), null, cancellationToken));
         });
 
     public async Task<Activity> ListActivityAsync(Language language, CancellationToken cancellationToken) =>
@@ -88,7 +88,7 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, IClaimSt
         if (await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken) is var press and not AddClaim.Store)
         {
             LogAlreadyAdded();
-            var notice = press == AddClaim.AlreadyAdded ? string.Format(context.Culture, texts.Added, form.Name) : AddOnce.StillSaving.In(context.Language);
+            var notice = press == AddClaim.AlreadyAdded ? string.Format(context.Culture, texts.Added, Markdown.Escape(form.Name)) : AddOnce.StillSaving.In(context.Language);
             return Show(await ListCardAsync(context.Language, notice, null, cancellationToken));
         }
 
@@ -119,7 +119,7 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, IClaimSt
 
         await AddOnce.CompleteAsync(claims, claimKey);
         LogAdded(period.PeriodId);
-        return Show(await ListCardAsync(context.Language, string.Format(context.Culture, texts.Added, period.Name), null, cancellationToken));
+        return Show(await ListCardAsync(context.Language, string.Format(context.Culture, texts.Added, Markdown.Escape(period.Name)), null, cancellationToken));
     }
 
     private async Task<AdaptiveCard> ListCardAsync(Language language, string? notice, IReadOnlyList<string>? errors, CancellationToken cancellationToken) =>

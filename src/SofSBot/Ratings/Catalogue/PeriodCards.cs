@@ -27,7 +27,7 @@ internal static class PeriodCards
             [
                 new Column(
                 [
-                    new TextBlock($"{period.Name} ({period.PeriodId})") { Weight = TextWeight.Bolder },
+                    new TextBlock($"{Markdown.Escape(period.Name)} ({Markdown.Escape(period.PeriodId)})") { Weight = TextWeight.Bolder },
                     new TextBlock(FormatDates(period, language)) { IsSubtle = true, Spacing = Spacing.None },
                 ])
                 { Width = "stretch" },
@@ -51,7 +51,7 @@ internal static class PeriodCards
     public static AdaptiveCard Form(PeriodForm form, Language language, IReadOnlyList<string>? errors = null)
     {
         var texts = PeriodTexts.For(language);
-        var title = form.PeriodId is null ? texts.NewTitle : string.Format(CultureInfo.InvariantCulture, texts.EditTitle, form.Name);
+        var title = form.PeriodId is null ? texts.NewTitle : string.Format(CultureInfo.InvariantCulture, texts.EditTitle, Markdown.Escape(form.Name));
         List<CardElement> body =
         [
             TextBlock.Heading(title),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SofSBot.BotFramework.Cards;
 using SofSBot.BotFramework.Invoke;
 using SofSBot.Localization;
 using SofSBot.Privacy;
@@ -42,17 +43,18 @@ internal sealed record PeriodForm(string? PeriodId, string? Version, string Name
         var culture = Languages.CultureFor(null, language);
         var errors = new List<string>();
         // First, as everywhere: the form is shown again without the name (WithoutPersonalNumbers).
-        if (PersonalIdentityNumbers.ContainsAny(Name))
+        var name = FreeText.Check(Name, MaxNameLength);
+        if (name.Problem == FreeTextProblem.PersonalIdentityNumber)
         {
             errors.Add(PrivacyTexts.For(language).PersonalNumberRefused);
         }
-        else if (Name.Length == 0 || Name.Length > MaxNameLength)
+        else if (!name.IsAccepted)
         {
             errors.Add(string.Format(culture, texts.NameRequired, MaxNameLength));
         }
         else if (others.Where(other => other.PeriodId != periodId).FirstOrDefault(other => RatingPeriod.NamesClash(other, Name)) is { } sameName)
         {
-            errors.Add(string.Format(culture, texts.NameTaken, sameName.Name));
+            errors.Add(string.Format(culture, texts.NameTaken, Markdown.Escape(sameName.Name)));
         }
 
         if (!TryParseDate(Start, out var start) || !TryParseDate(End, out var end))
@@ -70,7 +72,7 @@ internal sealed record PeriodForm(string? PeriodId, string? Version, string Name
         var period = new RatingPeriod(periodId, Name, start, end);
         if (others.Where(other => other.PeriodId != periodId).FirstOrDefault(period.Overlaps) is { } overlapping)
         {
-            errors.Add(string.Format(culture, texts.Overlaps, overlapping.Name, PeriodCards.FormatDates(overlapping, language)));
+            errors.Add(string.Format(culture, texts.Overlaps, Markdown.Escape(overlapping.Name), PeriodCards.FormatDates(overlapping, language)));
         }
 
         return errors.Count == 0 ? (period, errors) : (null, errors);

@@ -32,26 +32,26 @@ internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, ICl
             return CardActionResult.Refuse(CardActionErrors.InvalidInput, RatingTexts.For(context.Language).OnlyInTeam);
         }
 
-        var title = GoalForm.Text(context.Action, TeamGoalCards.TitleField);
-
         // The personal identity number first: a refusal for any other reason shows the draft again.
-        if (PersonalIdentityNumbers.ContainsAny(title))
+        var check = FreeText.Check(GoalForm.Text(context.Action, TeamGoalCards.TitleField), TeamGoalCards.MaxTitleLength);
+        if (check.Problem == FreeTextProblem.PersonalIdentityNumber)
         {
             return await RefuseAsync(context, teamId, PrivacyTexts.For(context.Language).PersonalNumberRefused, draft: null, cancellationToken);
         }
 
-        if (title.Length == 0 || title.Length > TeamGoalCards.MaxTitleLength)
+        if (!check.IsAccepted)
         {
-            return await RefuseAsync(context, teamId, string.Format(context.Culture, texts.TitleRequired, TeamGoalCards.MaxTitleLength), title, cancellationToken);
+            return await RefuseAsync(context, teamId, string.Format(context.Culture, texts.TitleRequired, TeamGoalCards.MaxTitleLength), check.Draft, cancellationToken);
         }
 
+        var title = check.Text;
         var year = CurrentYear;
         var claimKey = AddOnce.Key(context.Action, $"team-goal|{teamId}|{year}", title);
         if (await AddOnce.TryClaimAsync(claims, claimKey, cancellationToken) is var press and not AddClaim.Store)
         {
             // A second press of the same form (or Teams retrying a slow invoke): the first one added it, or still is.
             LogAlreadyAdded(teamId);
-            var notice = press == AddClaim.AlreadyAdded ? string.Format(context.Culture, texts.Added, title) : AddOnce.StillSaving.In(context.Language);
+            var notice = press == AddClaim.AlreadyAdded ? string.Format(context.Culture, texts.Added, Markdown.Escape(title)) : AddOnce.StillSaving.In(context.Language);
             return await ShowAsync(context, teamId, notice, cancellationToken);
         }
 
@@ -76,11 +76,11 @@ internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, ICl
         {
             // The same goal typed again in a new form: the claim is given back and nothing is stored.
             await AddOnce.ReleaseAsync(claims, claimKey);
-            return await RefuseAsync(context, teamId, string.Format(context.Culture, texts.AlreadyThere, title), title, cancellationToken);
+            return await RefuseAsync(context, teamId, string.Format(context.Culture, texts.AlreadyThere, Markdown.Escape(title)), title, cancellationToken);
         }
 
         await AddOnce.CompleteAsync(claims, claimKey);
-        return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Added, title), cancellationToken);
+        return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Added, Markdown.Escape(title)), cancellationToken);
     }
 
     public async Task<CardActionResult> RetireAsync(CardActionContext context, CancellationToken cancellationToken)
@@ -99,7 +99,7 @@ internal sealed partial class TeamGoalActions(IGoalCatalogueStore catalogue, ICl
         }
 
         LogRetired(teamId, goal.Goal.GoalId);
-        return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Retired, goal.Goal.Title.In(context.Language)), cancellationToken);
+        return await ShowAsync(context, teamId, string.Format(context.Culture, texts.Retired, Markdown.Escape(goal.Goal.Title.In(context.Language))), cancellationToken);
     }
 
     private async Task<CardActionResult> ShowAsync(CardActionContext context, string teamId, string notice, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ internal static class TeamGoalCards
 
         foreach (var goal in active)
         {
-            List<Column> columns = [new([new TextBlock(goal.Goal.Title.In(language))]) { Width = "stretch" }];
+            List<Column> columns = [new([new TextBlock(Markdown.Escape(goal.Goal.Title.In(language)))]) { Width = "stretch" }];
             if (canChange)
             {
                 var data = new Dictionary<string, object?> { [GoalIdField] = goal.Goal.GoalId };
@@ -43,7 +43,7 @@ internal static class TeamGoalCards
         if (retired.Count > 0)
         {
             body.Add(new TextBlock(texts.RetiredHeading) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Medium });
-            body.AddRange(retired.Select(goal => new TextBlock("• " + goal.Goal.Title.In(language)) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None }));
+            body.AddRange(retired.Select(goal => new TextBlock("• " + Markdown.Escape(goal.Goal.Title.In(language))) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.None }));
         }
 
         List<CardAction> actions = [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SofSBot.BotFramework.Cards;
 using SofSBot.CardActions;
 using SofSBot.Privacy;
 using SofSBot.Routines.Highlights;
@@ -16,6 +17,7 @@ internal sealed partial class InquiryCardActions(
     ILearningLog log,
     IWeekHighlights weekHighlights,
     SharedCardUpdater sharedCard,
+    RoutineCardLocations cards,
     TimeProvider time,
     ILogger<InquiryCardActions> logger) : ICardVerbs
 {
@@ -50,6 +52,7 @@ internal sealed partial class InquiryCardActions(
         {
             await sharedCard.UpdateAsync(
                 context.Turn,
+                await cards.FindAsync(teamId, meetingId, cancellationToken),
                 token => RenderSharedAsync(teamId, meetingId, token),
                 token => log.GetVersionAsync(teamId, meetingId, token),
                 cancellationToken);
@@ -78,7 +81,7 @@ internal sealed partial class InquiryCardActions(
             {
                 return BoardChange<Outcome>.Nothing(string.Equals(volunteer.UserId, context.UserId, StringComparison.Ordinal)
                     ? new Outcome(current, done, false)
-                    : new Outcome(current, CardNotice.Refused(string.Format(CultureInfo.InvariantCulture, texts.AlreadyVolunteered, volunteer.UserName)), false));
+                    : new Outcome(current, CardNotice.Refused(string.Format(CultureInfo.InvariantCulture, texts.AlreadyVolunteered, Markdown.Escape(volunteer.UserName))), false));
             }
 
             var changed = current with
@@ -122,24 +125,20 @@ internal sealed partial class InquiryCardActions(
 
     private async Task<Outcome> SaveNoteAsync(CardActionContext context, InquiryBoard board, InquiryTexts texts, CancellationToken cancellationToken)
     {
-        var text = (context.Action.GetDataString(InquiryCards.NoteInputId) ?? string.Empty).ReplaceLineEndings("\n").Trim();
-        if (PersonalIdentityNumbers.ContainsAny(text))
+        var check = FreeText.Check(context.Action.GetDataString(InquiryCards.NoteInputId), LearningNote.MaxLength);
+        switch (check.Problem)
         {
-            LogRefusedPersonalNumber(board.TeamId, board.MeetingId);
-            return new Outcome(board, CardNotice.Refused(PrivacyTexts.For(context.Language).PersonalNumberRefused), false, NoteDraft: string.Empty);
+            case FreeTextProblem.PersonalIdentityNumber:
+                LogRefusedPersonalNumber(board.TeamId, board.MeetingId);
+                return new Outcome(board, CardNotice.Refused(PrivacyTexts.For(context.Language).PersonalNumberRefused), false, NoteDraft: string.Empty);
+            case FreeTextProblem.Empty:
+                return new Outcome(board, CardNotice.Refused(texts.NoteEmpty), false, NoteDraft: string.Empty);
+            case FreeTextProblem.TooLong:
+                var tooLong = string.Format(CultureInfo.InvariantCulture, texts.NoteTooLong, check.Text.Length);
+                return new Outcome(board, CardNotice.Refused(tooLong), false, NoteDraft: check.Draft);
         }
 
-        if (text.Length == 0)
-        {
-            return new Outcome(board, CardNotice.Refused(texts.NoteEmpty), false, NoteDraft: string.Empty);
-        }
-
-        if (text.Length > LearningNote.MaxLength)
-        {
-            var tooLong = string.Format(CultureInfo.InvariantCulture, texts.NoteTooLong, text.Length);
-            return new Outcome(board, CardNotice.Refused(tooLong), false, NoteDraft: text);
-        }
-
+        var text = check.Text;
         var basedOn = DataInt(context, "basedOn") ?? 0;
         var now = time.GetUtcNow();
         var outcome = await log.ChangeAsync(board.TeamId, board.MeetingId, current =>
@@ -159,7 +158,7 @@ internal sealed partial class InquiryCardActions(
             var note = new LearningNote((latest?.Version ?? 0) + 1, text, context.UserId, context.UserName, now);
             var savedOverOther = latest is not null && latest.Version > basedOn && !string.Equals(latest.AuthorId, context.UserId, StringComparison.Ordinal);
             var notice = savedOverOther
-                ? string.Format(CultureInfo.InvariantCulture, texts.NoteSavedOverOther, latest!.AuthorName)
+                ? string.Format(CultureInfo.InvariantCulture, texts.NoteSavedOverOther, Markdown.Escape(latest!.AuthorName))
                 : texts.NoteSaved;
             var changed = current with { Notes = [.. current.Notes, note] };
             return new BoardChange<Outcome>(null, note, new Outcome(changed, CardNotice.Done(notice), true));

@@ -86,14 +86,14 @@ internal static class InquiryCards
         }
         else if (interviewee.Volunteered)
         {
-            items.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, texts.Volunteers, interviewee.UserName)));
+            items.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, texts.Volunteers, Markdown.Escape(interviewee.UserName))));
         }
         else
         {
-            items.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, texts.Suggested, interviewee.UserName)));
+            items.Add(new TextBlock(string.Format(CultureInfo.InvariantCulture, texts.Suggested, Markdown.Escape(interviewee.UserName))));
             if (highlights.FirstOrDefault(interviewee.IsFor) is { } highlight)
             {
-                items.Add(new TextBlock($"”{highlight.Text}”") { Spacing = Spacing.Small });
+                items.Add(new TextBlock($"”{Markdown.Escape(highlight.Text)}”") { Spacing = Spacing.Small });
             }
         }
 
@@ -121,9 +121,9 @@ internal static class InquiryCards
         List<CardElement> items = [new TextBlock(texts.NoteTitle) { Weight = TextWeight.Bolder }];
         if (board.Note is { } note)
         {
-            items.Add(new TextBlock(note.Text));
+            items.Add(new TextBlock(Markdown.Escape(note.Text)));
             var savedAt = TimeZoneInfo.ConvertTime(note.SavedAt, Stockholm).ToString("d MMM HH:mm", culture);
-            items.Add(TextBlock.Subtle(string.Format(culture, texts.NoteSavedBy, note.AuthorName, savedAt, note.Version)) with { Spacing = Spacing.None });
+            items.Add(TextBlock.Subtle(string.Format(culture, texts.NoteSavedBy, Markdown.Escape(note.AuthorName), savedAt, note.Version)) with { Spacing = Spacing.None });
         }
         else
         {
@@ -134,7 +134,7 @@ internal static class InquiryCards
             && own.Version != board.Note!.Version && own.Text != board.Note.Text)
         {
             items.Add(TextBlock.Subtle(texts.YourReplacedVersion));
-            items.Add(new TextBlock(own.Text) { IsSubtle = true, Spacing = Spacing.None });
+            items.Add(new TextBlock(Markdown.Escape(own.Text)) { IsSubtle = true, Spacing = Spacing.None });
         }
 
         items.Add(new InputText

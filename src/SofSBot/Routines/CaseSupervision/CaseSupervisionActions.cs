@@ -15,6 +15,7 @@ internal sealed partial class CaseSupervisionActions(
     ICaseSupervisionStore store,
     TeamRoster roster,
     SharedCardUpdater sharedCards,
+    RoutineCardLocations cards,
     IOptions<CaseSupervisionOptions> options,
     ILogger<CaseSupervisionActions> logger) : ICardVerbs
 {
@@ -47,13 +48,9 @@ internal sealed partial class CaseSupervisionActions(
 
     private async Task<CardActionResult> BookAsync(CardActionContext context, MeetingRef meeting, CaseSupervisionTexts texts, CancellationToken cancellationToken)
     {
-        var question = context.Action.GetDataString(CaseSupervisionCard.QuestionInputId)?.Trim();
-        if (string.IsNullOrEmpty(question))
-        {
-            question = null;
-        }
-
-        if (PersonalIdentityNumbers.ContainsAny(question))
+        // The question is optional: an empty one books without.
+        var check = FreeText.Check(context.Action.GetDataString(CaseSupervisionCard.QuestionInputId), CaseSupervisionCard.MaxQuestionLength);
+        if (check.Problem == FreeTextProblem.PersonalIdentityNumber)
         {
             // Never stored, never logged, never shown back: the box comes back empty.
             LogPersonalNumberRefused(meeting.TeamId, meeting.MeetingId);
@@ -61,12 +58,13 @@ internal sealed partial class CaseSupervisionActions(
             return await PersonalAsync(context, meeting, new PersonalView(context.UserId, refused, NoticeIsProblem: true, QuestionInput: string.Empty), cancellationToken);
         }
 
-        if (question is { Length: > CaseSupervisionCard.MaxQuestionLength })
+        if (check.Problem == FreeTextProblem.TooLong)
         {
             var tooLong = string.Format(context.Culture, texts.QuestionTooLong, CaseSupervisionCard.MaxQuestionLength);
-            return await PersonalAsync(context, meeting, new PersonalView(context.UserId, tooLong, NoticeIsProblem: true, QuestionInput: question), cancellationToken);
+            return await PersonalAsync(context, meeting, new PersonalView(context.UserId, tooLong, NoticeIsProblem: true, QuestionInput: check.Draft), cancellationToken);
         }
 
+        var question = check.IsAccepted ? check.Text : null;
         var outcome = await store.BookAsync(
             meeting.TeamId, meeting.MeetingDate, meeting.MeetingId, context.UserId, await NameOfAsync(context, meeting.TeamId, cancellationToken), question, cancellationToken);
         LogBooking(meeting.TeamId, meeting.MeetingId, outcome);
@@ -154,11 +152,12 @@ internal sealed partial class CaseSupervisionActions(
     }
 
     /// <summary>Replaces the card in the channel with the shared view, until it shows the last change.</summary>
-    private Task UpdateSharedCardAsync(CardActionContext context, MeetingRef meeting, CancellationToken cancellationToken)
+    private async Task UpdateSharedCardAsync(CardActionContext context, MeetingRef meeting, CancellationToken cancellationToken)
     {
         var halfYear = HalfYear.Of(meeting.MeetingDate);
-        return sharedCards.UpdateAsync(
+        await sharedCards.UpdateAsync(
             context.Turn,
+            await cards.FindAsync(meeting.TeamId, meeting.MeetingId, cancellationToken),
             async ct =>
             {
                 var board = await store.ReadAsync(meeting.TeamId, halfYear, ct);

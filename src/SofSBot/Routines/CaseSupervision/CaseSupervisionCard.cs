@@ -132,10 +132,10 @@ internal static class CaseSupervisionCard
             var label = string.Format(culture, texts.Slot, slot);
             if (bookings.FirstOrDefault(b => b.Slot == slot) is { } booking)
             {
-                items.Add(new TextBlock($"{label}: {booking.UserName}") { Weight = TextWeight.Bolder, Spacing = slot == 1 ? null : Spacing.Small });
+                items.Add(new TextBlock($"{label}: {Markdown.Escape(booking.UserName)}") { Weight = TextWeight.Bolder, Spacing = slot == 1 ? null : Spacing.Small });
                 if (!string.IsNullOrWhiteSpace(booking.Question))
                 {
-                    items.Add(new TextBlock(booking.Question) { IsSubtle = true, Spacing = Spacing.None });
+                    items.Add(new TextBlock(Markdown.Escape(booking.Question)) { IsSubtle = true, Spacing = Spacing.None });
                 }
             }
             else
@@ -155,9 +155,9 @@ internal static class CaseSupervisionCard
         if (target > 0)
         {
             var below = board.BelowTarget(roster, target);
-            var none = below.Where(standing => standing.Presentations == 0).Select(standing => standing.Member.Name).ToList();
+            var none = below.Where(standing => standing.Presentations == 0).Select(standing => Markdown.Escape(standing.Member.Name)).ToList();
             var some = below.Where(standing => standing.Presentations > 0)
-                .Select(standing => $"{standing.Member.Name} ({string.Format(culture, texts.CountOfTarget, standing.Presentations, target)})")
+                .Select(standing => $"{Markdown.Escape(standing.Member.Name)} ({string.Format(culture, texts.CountOfTarget, standing.Presentations, target)})")
                 .ToList();
             if (none.Count > 0)
             {

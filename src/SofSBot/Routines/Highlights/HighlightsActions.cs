@@ -1,4 +1,5 @@
 using SofSBot.CardActions;
+using SofSBot.Privacy;
 
 namespace SofSBot.Routines.Highlights;
 
@@ -7,7 +8,8 @@ namespace SofSBot.Routines.Highlights;
 /// comes from the turn and the member from the authenticated sender: card data only names the card's
 /// meeting and week, so it can never write for someone else or into another team.
 /// </summary>
-internal sealed partial class HighlightsActions(IHighlightsStore store, SharedCardUpdater sharedCard, ILogger<HighlightsActions> logger) : ICardVerbs
+internal sealed partial class HighlightsActions(
+    IHighlightsStore store, SharedCardUpdater sharedCard, RoutineCardLocations cards, ILogger<HighlightsActions> logger) : ICardVerbs
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {
@@ -32,18 +34,17 @@ internal sealed partial class HighlightsActions(IHighlightsStore store, SharedCa
 
     private async Task<CardActionResult> SaveAsync(CardActionContext context, string teamId, HighlightsCardData data, HighlightsTexts texts, CancellationToken cancellationToken)
     {
-        var text = HighlightText.Normalize(data.Text);
-        var problem = HighlightText.Check(text);
-        if (problem == HighlightTextProblem.PersonalIdentityNumber)
+        var check = FreeText.Check(data.Text, HighlightText.MaxLength);
+        if (check.Problem == FreeTextProblem.PersonalIdentityNumber)
         {
             LogRefusedPersonalNumber(teamId);
         }
 
-        HighlightsViewer? refused = problem switch
+        HighlightsViewer? refused = check.Problem switch
         {
-            HighlightTextProblem.Empty => Viewer(context, new HighlightsNotice(texts.Empty, IsError: true)),
-            HighlightTextProblem.TooLong => Viewer(context, new HighlightsNotice(texts.TooLong(text.Length), IsError: true), inputValue: text),
-            HighlightTextProblem.PersonalIdentityNumber => Viewer(context, new HighlightsNotice(Privacy.PrivacyTexts.For(context.Language).PersonalNumberRefused, IsError: true), inputValue: string.Empty),
+            FreeTextProblem.PersonalIdentityNumber => Viewer(context, new HighlightsNotice(PrivacyTexts.For(context.Language).PersonalNumberRefused, IsError: true), inputValue: string.Empty),
+            FreeTextProblem.Empty => Viewer(context, new HighlightsNotice(texts.Empty, IsError: true)),
+            FreeTextProblem.TooLong => Viewer(context, new HighlightsNotice(texts.TooLong(check.Text.Length), IsError: true), inputValue: check.Draft),
             _ => null,
         };
         if (refused is not null)
@@ -52,7 +53,7 @@ internal sealed partial class HighlightsActions(IHighlightsStore store, SharedCa
         }
 
         var userName = string.IsNullOrWhiteSpace(context.UserName) ? texts.SomeoneInTheTeam : context.UserName;
-        var write = await store.SaveAsync(teamId, data.Week, data.MeetingId, context.UserId, userName, text, cancellationToken);
+        var write = await store.SaveAsync(teamId, data.Week, data.MeetingId, context.UserId, userName, check.Text, cancellationToken);
         return await AnswerAsync(context, teamId, data, write, texts, cancellationToken);
     }
 
@@ -73,6 +74,7 @@ internal sealed partial class HighlightsActions(IHighlightsStore store, SharedCa
         // Also after a repeat that wrote nothing: the first try may have been cut off before its update.
         await sharedCard.UpdateAsync(
             context.Turn,
+            await cards.FindAsync(teamId, data.MeetingId, cancellationToken),
             async ct => await RenderSharedAsync(teamId, data, ct),
             ct => store.ReadVersionAsync(teamId, data.Week, ct),
             cancellationToken);

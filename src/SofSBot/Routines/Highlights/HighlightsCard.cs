@@ -45,8 +45,8 @@ internal static class HighlightsCard
         {
             body.AddRange(board.Highlights.Select(highlight => new Container(
             [
-                new TextBlock($"**{NameOf(highlight, texts)}**"),
-                new TextBlock(highlight.Text) { Spacing = Spacing.None },
+                new TextBlock($"**{Markdown.Escape(NameOf(highlight, texts))}**"),
+                new TextBlock(Markdown.Escape(highlight.Text)) { Spacing = Spacing.None },
             ])
             { Separator = true, Spacing = Spacing.Medium }));
             body.Add(new TextBlock(texts.Count(board.Highlights.Count)) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });

@@ -66,15 +66,16 @@ internal sealed class CatalogueScenario : IAsyncDisposable
     }
 
     /// <summary>Presses a button of a card in personal chat; returns the invoke response (a card or an error). The same data may be pressed again.</summary>
-    public Task<JsonNode> PressInPersonalChatAsync(string verb, JsonObject data, JsonObject? from = null)
+    public Task<JsonNode> PressInPersonalChatAsync(string verb, JsonObject data, JsonObject? from = null, string locale = "sv-SE")
     {
-        var action = CardAction(verb, (JsonObject)data.DeepClone(), from ?? Karin);
+        var action = CardAction(verb, (JsonObject)data.DeepClone(), from ?? Karin, locale);
         action["conversation"] = new JsonObject { ["id"] = "a:1personal", ["conversationType"] = "personal", ["tenantId"] = TenantId };
         action["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } };
         return SendAsync(action);
     }
 
-    public Task<JsonNode> PressInChannelAsync(string verb, JsonObject data, JsonObject? from = null) => SendAsync(CardAction(verb, (JsonObject)data.DeepClone(), from ?? Karin));
+    public Task<JsonNode> PressInChannelAsync(string verb, JsonObject data, JsonObject? from = null, string locale = "sv-SE") =>
+        SendAsync(CardAction(verb, (JsonObject)data.DeepClone(), from ?? Karin, locale));
 
     /// <summary>A leader opens a rating round in the channel now; returns it as stored.</summary>
     public async Task<RatingRound> OpenRoundAsync()

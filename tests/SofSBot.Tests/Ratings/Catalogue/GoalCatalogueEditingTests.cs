@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SofSBot.Export;
 using SofSBot.Ratings;
 using SofSBot.Ratings.Catalogue;
+using SofSBot.Tests.Privacy;
 using SofSBot.TestSupport;
 using static SofSBot.Tests.Infrastructure.TeamsActivities;
 using static SofSBot.Tests.Ratings.Catalogue.CatalogueScenario;
@@ -233,6 +234,28 @@ public sealed class GoalCatalogueEditingTests(AzuriteFixture azurite) : IAsyncLi
 
         Assert.StartsWith("Texten ser ut att innehålla ett personnummer", FirstMessage(refused), StringComparison.Ordinal);
         Assert.DoesNotContain("811218-9876", Text(refused), StringComparison.Ordinal);
+        Assert.Equal(8, (await _scenario.Catalogue.ListOrganisationAsync(default)).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(DisguisedNumbers.All), MemberType = typeof(DisguisedNumbers))]
+    public async Task A_goal_text_with_a_disguised_number_is_refused_in_swedish_and_english_and_nothing_is_stored(string number)
+    {
+        foreach (var locale in new[] { "sv-SE", "en-US" })
+        {
+            var form = await _scenario.PressInPersonalChatAsync(GoalCatalogueCards.NewVerb, []);
+            var inputs = Inputs(form["value"]!);
+            inputs[GoalForm.TitleSwedishField] = "Barnets röst";
+            inputs[GoalForm.TitleEnglishField] = "The child's voice";
+            inputs[GoalForm.DescriptionSwedishField] = $"Som med pojken {number}";
+
+            var refused = (await _scenario.PressInPersonalChatAsync(
+                GoalCatalogueCards.SaveVerb, Merge(ActionData(form["value"]!, GoalCatalogueCards.SaveVerb), inputs), locale: locale))["value"]!;
+
+            Assert.Contains(DisguisedNumbers.Refusal(locale), Text(refused), StringComparison.Ordinal);
+            Assert.False(DisguisedNumbers.Shows(Text(refused)), Text(refused));
+        }
+
         Assert.Equal(8, (await _scenario.Catalogue.ListOrganisationAsync(default)).Count);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SofSBot.Ratings;
 using SofSBot.Ratings.Catalogue;
+using SofSBot.Tests.Privacy;
 using SofSBot.TestSupport;
 using static SofSBot.Tests.Infrastructure.TeamsActivities;
 using static SofSBot.Tests.Ratings.Catalogue.CatalogueScenario;
@@ -154,6 +155,22 @@ public sealed class PeriodEditingTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain("811218-9876", Text(refused), StringComparison.Ordinal);
         // Only the number is told: "at most 60 characters" would not be news once the name is emptied.
         Assert.StartsWith("Texten ser ut att innehålla ett personnummer", Assert.Single(Errors(refused)), StringComparison.Ordinal);
+        Assert.Empty(await _scenario.Periods.ListAsync(default));
+    }
+
+    [Theory]
+    [MemberData(nameof(DisguisedNumbers.All), MemberType = typeof(DisguisedNumbers))]
+    public async Task A_name_with_a_disguised_number_is_refused_in_swedish_and_english_and_nothing_is_stored(string number)
+    {
+        foreach (var locale in new[] { "sv-SE", "en-US" })
+        {
+            var refused = (await _scenario.PressInPersonalChatAsync(
+                PeriodCards.SaveVerb, await NewPeriodPressAsync($"Vår {number}", "2025-01-01", "2025-06-30"), locale: locale))["value"]!;
+
+            Assert.Contains(DisguisedNumbers.Refusal(locale), Text(refused), StringComparison.Ordinal);
+            Assert.False(DisguisedNumbers.Shows(Text(refused)), Text(refused));
+        }
+
         Assert.Empty(await _scenario.Periods.ListAsync(default));
     }
 

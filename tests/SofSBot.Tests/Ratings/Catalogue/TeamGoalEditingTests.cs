@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SofSBot.Ratings;
 using SofSBot.Ratings.Catalogue;
+using SofSBot.Tests.Privacy;
 using SofSBot.TestSupport;
 using static SofSBot.Tests.Infrastructure.TeamsActivities;
 using static SofSBot.Tests.Ratings.Catalogue.CatalogueScenario;
@@ -132,6 +133,21 @@ public sealed class TeamGoalEditingTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Contains("Texten ser ut att innehålla ett personnummer", Text(refused), StringComparison.Ordinal);
         Assert.DoesNotContain("811218-9876", Text(refused), StringComparison.Ordinal);
         Assert.DoesNotContain("Skriv målet, högst 200 tecken.", Text(refused), StringComparison.Ordinal);
+        Assert.Empty(await _scenario.Catalogue.ListTeamGoalsAsync(TeamId, 2025, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(DisguisedNumbers.All), MemberType = typeof(DisguisedNumbers))]
+    public async Task A_title_with_a_disguised_number_is_refused_in_swedish_and_english_and_nothing_is_stored(string number)
+    {
+        foreach (var locale in new[] { "sv-SE", "en-US" })
+        {
+            var answer = (await _scenario.PressInChannelAsync(TeamGoalCards.AddVerb, await AddFormAsync($"Uppföljning av {number}", Erik), Erik, locale))["value"]!;
+
+            Assert.Contains(DisguisedNumbers.Refusal(locale), Text(answer), StringComparison.Ordinal);
+            Assert.False(DisguisedNumbers.Shows(Text(answer)), Text(answer));
+        }
+
         Assert.Empty(await _scenario.Catalogue.ListTeamGoalsAsync(TeamId, 2025, default));
     }
 

@@ -11,6 +11,7 @@ using SofSBot.Routines.Highlights;
 using SofSBot.Scheduling;
 using SofSBot.Storage;
 using SofSBot.Tests.Infrastructure;
+using SofSBot.Tests.Privacy;
 using SofSBot.TestSupport;
 using static SofSBot.Tests.Infrastructure.TeamsActivities;
 
@@ -219,6 +220,42 @@ public sealed class InquiryCardTests : IAsyncLifetime
         Assert.Equal(updates, SharedCardUpdates());
     }
 
+    [Theory]
+    [MemberData(nameof(DisguisedNumbers.All), MemberType = typeof(DisguisedNumbers))]
+    public async Task A_note_with_a_disguised_number_is_refused_in_swedish_and_english_and_nothing_is_stored(string number)
+    {
+        await PostAsync();
+        var updates = SharedCardUpdates();
+
+        foreach (var locale in new[] { "sv-SE", "en-US" })
+        {
+            using var response = await _app.SendActivityAsync(
+                OnCard(InquiryCards.SaveNoteVerb, Data(basedOn: 0, note: $"Pojken {number} berättade själv"), Ahmed, locale));
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.Contains(DisguisedNumbers.Refusal(locale), body, StringComparison.Ordinal);
+            Assert.False(DisguisedNumbers.Shows(body), body);
+            Assert.DoesNotContain("Pojken", body, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await NoteRowsAsync());
+        Assert.DoesNotContain(await RowsAsync(), row => row.Any(property => DisguisedNumbers.Shows(property.Value?.ToString() ?? string.Empty)));
+        Assert.Equal(updates, SharedCardUpdates());
+    }
+
+    [Fact]
+    public async Task A_note_over_500_characters_with_a_number_is_refused_for_the_number_and_never_echoed()
+    {
+        await PostAsync();
+
+        var answer = await InvokeAsync(InquiryCards.SaveNoteVerb, Data(basedOn: 0, note: "Pojken 811218\n9876 " + new string('b', 600)), Ahmed);
+
+        Assert.Contains(DisguisedNumbers.SwedishRefusal, answer, StringComparison.Ordinal);
+        Assert.False(DisguisedNumbers.Shows(answer), answer);
+        Assert.DoesNotContain("bbbbbbbbbb", answer, StringComparison.Ordinal);
+        Assert.Empty(await NoteRowsAsync());
+    }
+
     [Fact]
     public async Task Edits_keep_every_version_and_the_card_shows_the_latest()
     {
@@ -357,7 +394,9 @@ public sealed class InquiryCardTests : IAsyncLifetime
     /// <summary>Makes the card of the test's meeting as a post would; returns the card as text.</summary>
     private async Task<string> PostAsync()
     {
-        var card = await _app.GetService<RoutineCardFactory>().CreateAsync(Meeting("s1.20260316", MeetingDate), default);
+        var factory = _app.GetService<RoutineCardFactory>();
+        var card = await factory.CreateAsync(Meeting("s1.20260316", MeetingDate), default);
+        await factory.PostedAsync(Meeting("s1.20260316", MeetingDate), ThreadId, PostedActivityId, default);
         return System.Text.Json.JsonSerializer.Serialize(card, BotJson.Options);
     }
 

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using SofSBot.Routines;
 using SofSBot.Routines.CaseSupervision;
 using SofSBot.Scheduling;
 using SofSBot.Tests.Infrastructure;
+using SofSBot.Tests.Privacy;
 using SofSBot.TestSupport;
 using static SofSBot.Tests.Infrastructure.TeamsActivities;
 
@@ -164,6 +166,38 @@ public sealed class CaseSupervisionCardTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(updates, Updates().Count());
     }
 
+    [Theory]
+    [MemberData(nameof(DisguisedNumbers.All), MemberType = typeof(DisguisedNumbers))]
+    public async Task A_question_with_a_disguised_number_is_refused_in_swedish_and_english_and_nothing_is_stored(string number)
+    {
+        var updates = Updates().Count();
+
+        foreach (var locale in new[] { "sv-SE", "en-US" })
+        {
+            var answer = await InvokeAsync(CaseSupervisionCard.BookVerb, Sara, $"Pojken {number} behöver stöd", locale);
+
+            var text = Text(answer);
+            Assert.Contains(DisguisedNumbers.Refusal(locale), text, StringComparison.Ordinal);
+            Assert.False(DisguisedNumbers.Shows(text), text);
+            Assert.Equal(string.Empty, QuestionInput(answer)["value"]?.GetValue<string>());
+        }
+
+        Assert.Empty(await BookingsAsync());
+        Assert.Equal(updates, Updates().Count());
+    }
+
+    [Fact]
+    public async Task A_question_over_300_characters_with_a_number_is_refused_for_the_number_and_never_echoed()
+    {
+        var answer = await InvokeAsync(CaseSupervisionCard.BookVerb, Sara, "Pojken 811218/9876 " + new string('x', 400));
+
+        var text = Text(answer);
+        Assert.Contains(DisguisedNumbers.SwedishRefusal, text, StringComparison.Ordinal);
+        Assert.False(DisguisedNumbers.Shows(text), text);
+        Assert.DoesNotContain("xxxxxxxxxx", text, StringComparison.Ordinal);
+        Assert.Empty(await BookingsAsync());
+    }
+
     [Fact]
     public async Task A_question_over_300_characters_is_refused_and_nothing_is_stored()
     {
@@ -240,7 +274,9 @@ public sealed class CaseSupervisionCardTests(AzuriteFixture azurite) : IAsyncLif
 
         var thread = Assert.Single(app.Connector.ChannelThreads);
         var book = CardElements(thread.Card!).Single(e => e["type"]?.GetValue<string>() == "Action.Execute" && e["verb"]?.GetValue<string>() == CaseSupervisionCard.BookVerb);
-        return ($"{TeammoteChannelId};messageid={PostedCardActivityId}", PostedCardActivityId, (JsonObject)book["data"]!.DeepClone());
+        var meeting = (JsonObject)book["data"]!.DeepClone();
+        var posted = await app.GetService<IRoutineCardStore>().GetAsync(TeamId, meeting["meetingId"]!.GetValue<string>(), default);
+        return (posted!.ConversationId, posted.ActivityId, meeting);
     }
 
     internal static IEnumerable<JsonObject> CardElements(JsonNode? node) => node switch
@@ -249,10 +285,6 @@ public sealed class CaseSupervisionCardTests(AzuriteFixture azurite) : IAsyncLif
         JsonArray array => array.SelectMany(CardElements),
         _ => [],
     };
-
-    // Teams sends the card's activity id as replyToId; the fake connector accepts updates of any id,
-    // so the tests name one and check that the updates go to it.
-    private const string PostedCardActivityId = "1772999999";
 
     private async Task<JsonObject> InvokeAsync(string verb, JsonObject from, string? question = null, string locale = "sv-SE")
     {

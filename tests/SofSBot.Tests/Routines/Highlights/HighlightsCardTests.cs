@@ -6,6 +6,7 @@ using SofSBot.Routines;
 using SofSBot.Routines.Highlights;
 using SofSBot.Scheduling;
 using SofSBot.Tests.Infrastructure;
+using SofSBot.Tests.Privacy;
 using SofSBot.TestSupport;
 using static SofSBot.Tests.Infrastructure.TeamsActivities;
 
@@ -37,7 +38,12 @@ public sealed class HighlightsCardTests : IAsyncLifetime
     private IEnumerable<JsonNode> SharedCardUpdates =>
         _app.Connector.Calls.Where(call => call.Method == HttpMethod.Put && call.Path.EndsWith("/activities/" + CardActivityId, StringComparison.Ordinal)).Select(call => call.Card!);
 
-    public async Task InitializeAsync() => await PostAsync(Meeting);
+    public async Task InitializeAsync()
+    {
+        // As the scheduler's post does: the card, then where it landed (the card every change replaces).
+        await PostAsync(Meeting);
+        await _app.GetService<RoutineCardFactory>().PostedAsync(Meeting, $"{TeammoteChannelId};messageid={CardActivityId}", CardActivityId, Ct);
+    }
 
     public async Task DisposeAsync()
     {
@@ -170,6 +176,53 @@ public sealed class HighlightsCardTests : IAsyncLifetime
         Assert.DoesNotContain("12121212", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("Mötet med familjen", stored, StringComparison.Ordinal);
         Assert.Equal("Min första", Assert.Single(await StoredAsync()).Text);
+    }
+
+    [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("en-US")]
+    public async Task A_highlight_over_500_characters_with_a_number_is_refused_for_the_number_and_never_echoed(string locale)
+    {
+        var answer = await ActAsync(HighlightsCard.SaveVerb, Sara, "Mötet med familjen 811218\u20149876 " + new string('a', 600), locale: locale);
+
+        Assert.Contains(Texts(answer), text => text.StartsWith(DisguisedNumbers.Refusal(locale), StringComparison.Ordinal));
+        Assert.Equal(string.Empty, Input(answer)["value"]!.GetValue<string>());
+        Assert.False(DisguisedNumbers.Shows(answer.ToJsonString(BotJson.Options)), answer.ToJsonString(BotJson.Options));
+        Assert.DoesNotContain("Mötet med familjen", answer.ToJsonString(BotJson.Options), StringComparison.Ordinal);
+        Assert.Empty(await StoredAsync());
+        Assert.Empty(SharedCardUpdates);
+    }
+
+    [Theory]
+    [MemberData(nameof(DisguisedNumbers.All), MemberType = typeof(DisguisedNumbers))]
+    public async Task A_highlight_with_a_disguised_number_is_refused_in_swedish_and_english_and_nothing_is_stored(string number)
+    {
+        foreach (var (locale, member) in new[] { ("sv-SE", Sara), ("en-US", Ahmed) })
+        {
+            var answer = await ActAsync(HighlightsCard.SaveVerb, member, $"Familjen {number} kom i tid", locale: locale);
+
+            Assert.Contains(Texts(answer), text => text.StartsWith(DisguisedNumbers.Refusal(locale), StringComparison.Ordinal));
+            Assert.Equal(string.Empty, Input(answer)["value"]!.GetValue<string>());
+            Assert.False(DisguisedNumbers.Shows(answer.ToJsonString(BotJson.Options)));
+        }
+
+        Assert.Empty(await StoredAsync());
+        Assert.DoesNotContain(await _app.ReadTableAsync(TableHighlightsStore.TableName), row => row.Any(property => DisguisedNumbers.Shows(property.Value?.ToString() ?? string.Empty)));
+        Assert.Empty(SharedCardUpdates);
+    }
+
+    [Fact]
+    public async Task A_highlight_written_as_a_link_stays_text_in_the_channels_card_and_is_stored_as_typed()
+    {
+        await ActAsync(HighlightsCard.SaveVerb, User("29:1eve", "[Eve](https://evil.example)", Guid.NewGuid().ToString()), "[Logga in](https://evil.example)");
+
+        var shared = SharedCardUpdates.Last();
+        Assert.Contains(@"\[Logga in\](https://evil.example)", Texts(shared));
+        Assert.Contains(@"**\[Eve\](https://evil.example)**", Texts(shared));
+        var rendered = await Cards.ReferenceMarkdownRenderer.RenderAsync(new Dictionary<string, JsonNode> { ["shared"] = shared }, Ct);
+        Assert.DoesNotContain(rendered["shared"], block => block.Html.Contains("<a ", StringComparison.Ordinal));
+        Assert.Contains(rendered["shared"], block => Cards.ReferenceMarkdownRenderer.Visible(block.Html).Contains("[Logga in](https://evil.example)", StringComparison.Ordinal));
+        Assert.Equal("[Logga in](https://evil.example)", Assert.Single(await StoredAsync()).Text);
     }
 
     [Fact]
