@@ -3,7 +3,7 @@ using SofSBot.BotFramework.Cards;
 namespace SofSBot.Routines;
 
 /// <summary>The card to post for a meeting: the routine's own, or the plain reminder for routines without one.</summary>
-internal sealed partial class RoutineCardFactory(IEnumerable<IRoutineCards> routines, ILogger<RoutineCardFactory> logger)
+internal sealed partial class RoutineCardFactory(IEnumerable<IRoutineCards> routines, IPostedCardStore postedCards, ILogger<RoutineCardFactory> logger)
 {
     private readonly Dictionary<RoutineKind, IRoutineCards> _byRoutine = routines.ToDictionary(routine => routine.Routine);
 
@@ -13,19 +13,28 @@ internal sealed partial class RoutineCardFactory(IEnumerable<IRoutineCards> rout
             : Task.FromResult(RoutineCard.Create(meeting.Routine, meeting.Language, meeting.MeetingDate, meeting.MeetingTime));
 
     /// <summary>
-    /// Tells the routine where its card is. Never throws: the card is in the channel, and a failure
-    /// here must not make the caller post it again.
+    /// Remembers where the card is and tells the routine. Never throws: the card is in the channel, and
+    /// a failure here must not make the caller post it again.
     /// </summary>
     public async Task PostedAsync(RoutineMeeting meeting, string? conversationId, string? activityId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(activityId) || !_byRoutine.TryGetValue(meeting.Routine, out var routine))
+        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(activityId))
         {
             return;
         }
 
+        await RememberAsync(meeting, ct => postedCards.RememberAsync(meeting, new PostedCard(conversationId, activityId), ct), cancellationToken);
+        if (_byRoutine.TryGetValue(meeting.Routine, out var routine))
+        {
+            await RememberAsync(meeting, ct => routine.PostedAsync(meeting, conversationId, activityId, ct), cancellationToken);
+        }
+    }
+
+    private async Task RememberAsync(RoutineMeeting meeting, Func<CancellationToken, Task> remember, CancellationToken cancellationToken)
+    {
         try
         {
-            await routine.PostedAsync(meeting, conversationId, activityId, cancellationToken);
+            await remember(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

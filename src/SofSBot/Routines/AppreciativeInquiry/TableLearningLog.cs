@@ -23,6 +23,15 @@ internal sealed class TableLearningLog(TableProvider tables) : ILearningLog
 
     public static string PartitionKeyOf(string teamId, string meetingId) => $"{TeamPrefix(teamId)}{TableKey.Escape(meetingId)}";
 
+    /// <summary>The team and meeting of a partition key made by <see cref="PartitionKeyOf"/> (team ids hold no '|').</summary>
+    public static bool TryParsePartitionKey(string partitionKey, out string teamId, out string meetingId)
+    {
+        var bar = partitionKey.IndexOf('|', StringComparison.Ordinal);
+        teamId = bar <= 0 ? string.Empty : TableKey.Unescape(partitionKey[..bar]);
+        meetingId = bar <= 0 ? string.Empty : TableKey.Unescape(partitionKey[(bar + 1)..]);
+        return teamId.Length > 0 && meetingId.Length > 0;
+    }
+
     public static string NoteRowKey(int version) => NoteRowKeyPrefix + version.ToString("D6", CultureInfo.InvariantCulture);
 
     public async Task<InquiryBoard?> GetAsync(string teamId, string meetingId, CancellationToken cancellationToken)

@@ -23,6 +23,23 @@ internal sealed partial class TableCaseSupervisionStore(
 
     public static string PartitionKeyOf(string teamId, HalfYear halfYear) => $"{TableKey.Escape(teamId)}|{halfYear.Key}";
 
+    /// <summary>The team and half-year of a partition key made by <see cref="PartitionKeyOf"/>.</summary>
+    public static bool TryParsePartitionKey(string partitionKey, out string teamId, out HalfYear halfYear)
+    {
+        var bar = partitionKey.LastIndexOf('|');
+        var suffix = bar < 0 ? string.Empty : partitionKey[(bar + 1)..];
+        teamId = bar < 0 ? string.Empty : TableKey.Unescape(partitionKey[..bar]);
+        halfYear = default;
+        if (suffix is not { Length: 7 } || suffix[4] != '-' || suffix[5] != 'H' || suffix[6] is not ('1' or '2')
+            || !int.TryParse(suffix.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return false;
+        }
+
+        halfYear = new HalfYear(year, suffix[6] - '0');
+        return teamId.Length > 0;
+    }
+
     public static string MeetingRowKey(string meetingId) => MeetingPrefix + TableKey.Escape(meetingId);
 
     public static string BookingRowKey(string meetingId, string userId) =>
