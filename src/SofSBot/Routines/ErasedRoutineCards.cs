@@ -8,10 +8,11 @@ using SofSBot.Routines.Highlights;
 namespace SofSBot.Routines;
 
 /// <summary>
-/// After "mina data" erased a member's rows from a routine's table, replaces the routine cards in the
-/// channels that showed them, so their name, text and id are gone from Teams too: every highlights
-/// card of the week a highlight was in, the case-supervision card of a booking, the appreciative-inquiry
-/// card whose interviewee or note it was. Told the erased rows as they were (see <see cref="Privacy.TablePersonalData"/>).
+/// After "mina data" erased a member's rows from a routine's table, or a retention pass deleted old
+/// text, replaces the routine cards in the channels that showed them, so the name, text and id are gone
+/// from Teams too: every highlights card of the week a highlight was in, the case-supervision card of a
+/// booking, the appreciative-inquiry card whose interviewee or note it was. "Mina data" tells it the
+/// erased rows as they were (see <see cref="Privacy.TablePersonalData"/>).
 /// </summary>
 internal sealed class ErasedRoutineCards(
     IHighlightsStore highlights,
@@ -55,49 +56,51 @@ internal sealed class ErasedRoutineCards(
             .Distinct();
         foreach (var (partitionKey, meetingId) in meetings)
         {
-            if (!TableCaseSupervisionStore.TryParsePartitionKey(partitionKey, out var teamId, out var halfYear))
+            if (TableCaseSupervisionStore.TryParsePartitionKey(partitionKey, out var teamId, out var halfYear))
             {
-                continue;
+                await CaseSupervisionAsync(new SupervisionMeetingKey(teamId, halfYear, meetingId!), cancellationToken);
             }
-
-            await replacer.ReplaceAsync(
-                teamId,
-                meetingId!,
-                async (serviceUrl, token) =>
-                {
-                    var board = await caseSupervision.ReadAsync(teamId, halfYear, token);
-                    var meeting = board.Meeting(meetingId!) ?? throw new InvalidOperationException($"The meeting {meetingId} of an erased booking is gone.");
-                    var members = await roster.GetAsync(serviceUrl, teamId, token);
-                    var card = CaseSupervisionCard.Render(
-                        board, meeting, members, caseSupervisionOptions.Value.PresentationsPerYear, meeting.Language, Languages.CultureFor(null, meeting.Language));
-                    return new SharedCard(card, board.Version);
-                },
-                token => caseSupervision.ReadVersionAsync(teamId, halfYear, token),
-                cancellationToken);
         }
     }
+
+    public Task CaseSupervisionAsync(SupervisionMeetingKey key, CancellationToken cancellationToken) =>
+        replacer.ReplaceAsync(
+            key.TeamId,
+            key.MeetingId,
+            async (serviceUrl, token) =>
+            {
+                var board = await caseSupervision.ReadAsync(key.TeamId, key.HalfYear, token);
+                var meeting = board.Meeting(key.MeetingId) ?? throw new InvalidOperationException($"The meeting {key.MeetingId} is gone.");
+                var members = await roster.GetAsync(serviceUrl, key.TeamId, token);
+                var card = CaseSupervisionCard.Render(
+                    board, meeting, members, caseSupervisionOptions.Value.PresentationsPerYear, meeting.Language, Languages.CultureFor(null, meeting.Language));
+                return new SharedCard(card, board.Version);
+            },
+            token => caseSupervision.ReadVersionAsync(key.TeamId, key.HalfYear, token),
+            cancellationToken);
 
     public async Task LearningLogAsync(IReadOnlyList<TableEntity> erased, CancellationToken cancellationToken)
     {
         foreach (var partitionKey in erased.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal))
         {
-            if (!TableLearningLog.TryParsePartitionKey(partitionKey, out var teamId, out var meetingId))
+            if (TableLearningLog.TryParsePartitionKey(partitionKey, out var teamId, out var meetingId))
             {
-                continue;
+                await InquiryAsync(new InquiryMeetingKey(teamId, meetingId), cancellationToken);
             }
-
-            await replacer.ReplaceAsync(
-                teamId,
-                meetingId,
-                async (_, token) =>
-                {
-                    var board = await learningLog.GetAsync(teamId, meetingId, token)
-                        ?? throw new InvalidOperationException($"The board of meeting {meetingId} is gone.");
-                    var week = await weekHighlights.OfMeetingWeekAsync(teamId, board.MeetingDate, token);
-                    return new SharedCard(InquiryCards.Shared(board, week), board.Version);
-                },
-                token => learningLog.GetVersionAsync(teamId, meetingId, token),
-                cancellationToken);
         }
     }
+
+    public Task InquiryAsync(InquiryMeetingKey key, CancellationToken cancellationToken) =>
+        replacer.ReplaceAsync(
+            key.TeamId,
+            key.MeetingId,
+            async (_, token) =>
+            {
+                var board = await learningLog.GetAsync(key.TeamId, key.MeetingId, token)
+                    ?? throw new InvalidOperationException($"The board of meeting {key.MeetingId} is gone.");
+                var week = await weekHighlights.OfMeetingWeekAsync(key.TeamId, board.MeetingDate, token);
+                return new SharedCard(InquiryCards.Shared(board, week), board.Version);
+            },
+            token => learningLog.GetVersionAsync(key.TeamId, key.MeetingId, token),
+            cancellationToken);
 }
