@@ -121,6 +121,56 @@ public sealed class CompleteErasureTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Contains("0 av 2", Text(replacements.Last(call => call.Path.EndsWith(cards["case supervision"].ActivityId, StringComparison.Ordinal)).Card!), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_coordinator_who_erases_her_data_leaves_the_leaders_she_named_in_place_without_her_id()
+    {
+        var karinObjectId = Karin["aadObjectId"]!.GetValue<string>();
+        await _app.SendActivityAsync(ChannelMentionOf("teamledare lägg till", Sara, from: Karin));
+        Assert.Equal(karinObjectId, Assert.Single(await _app.GetService<SofSBot.Roles.INamedLeaderStore>().ListAsync(TeamId, default)).NamedBy);
+
+        await _app.SendActivityAsync(PersonalMessage("mina data", from: Karin));
+        Assert.Contains("Du utsåg en teamledare i Utredningsteam 1", Text(_app.Connector.Posts.Last().Card!), StringComparison.Ordinal);
+        var erase = CardAction(PersonalDataCards.EraseVerb, [], from: Karin);
+        erase["conversation"] = new JsonObject { ["id"] = "a:1personal", ["conversationType"] = "personal", ["tenantId"] = TenantId };
+        await SendAsync(erase);
+
+        var leader = Assert.Single(await _app.GetService<SofSBot.Roles.INamedLeaderStore>().ListAsync(TeamId, default));
+        Assert.Equal(SaraObjectId, leader.AadObjectId);
+        Assert.Null(leader.NamedBy);
+        Assert.DoesNotContain(await _app.ReadTableAsync(SofSBot.Roles.TableNamedLeaderStore.TableName), row => row.Any(pair => pair.Value is string text && text.Contains(karinObjectId, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task A_scheduled_card_posted_before_cards_were_remembered_is_found_through_the_occurrence_ledger()
+    {
+        await _app.GetService<IScheduleStore>().SaveAsync(
+            new Schedule(
+                TeamId, "s1", SofSBot.Routines.RoutineKind.Highlights, TeammoteChannelId,
+                new ScheduleRule([DayOfWeek.Monday], new TimeOnly(8, 30), new DateOnly(2026, 3, 16)),
+                SofSBot.Localization.Language.Swedish, IsPaused: false, "29:1karin", _time.GetUtcNow(), _time.GetUtcNow()),
+            default);
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 16, 7, 31, 0, TimeSpan.Zero));
+        Assert.Equal(1, await _app.GetService<SchedulerService>().RunOnceAsync(default));
+        var posted = _app.Connector.CreatedConversations.Last();
+        // As stored by a version that did not remember routine cards' places.
+        var remembered = await _app.ReadTableAsync(SofSBot.Routines.TablePostedCardStore.TableName);
+        var table = azurite.TableServiceClient.GetTableClient(_app.TablePrefix + SofSBot.Routines.TablePostedCardStore.TableName);
+        foreach (var row in remembered)
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        var data = DataOf(posted.Call.Card!, HighlightsCard.SaveVerb);
+        await ActOnCardAsync((posted.ConversationId, posted.ActivityId!), HighlightsCard.SaveVerb, With(data, HighlightsCardData.TextField, SaraHighlight), Sara);
+        var callsBefore = _app.Connector.Calls.Count;
+
+        await EraseAsSaraAsync();
+
+        var replaced = _app.Connector.Calls.Skip(callsBefore).Last(call => call.Method == HttpMethod.Put);
+        Assert.EndsWith($"/v3/conversations/{posted.ConversationId}/activities/{posted.ActivityId}", replaced.Path, StringComparison.Ordinal);
+        Assert.DoesNotContain(SaraHighlight, Text(replaced.Card!), StringComparison.Ordinal);
+    }
+
     /// <summary>Everything Sara can do; returns where the routine cards were posted.</summary>
     private async Task<Dictionary<string, (string ConversationId, string ActivityId)>> DoEverythingAsSaraAsync()
     {
