@@ -18,11 +18,16 @@ internal sealed record PersonalField(string IdProperty, string NameProperty, boo
 /// and erases them partition by partition through the version row, so a change made at the same moment
 /// is neither lost nor resurrects the data.
 /// </summary>
+/// <param name="afterErase">
+/// Told the rows as they were before they were erased (e.g. to replace the cards in Teams that showed
+/// them); null when nothing shows them.
+/// </param>
 internal sealed class TablePersonalData(
     TableProvider tables,
     string tableName,
     IReadOnlyList<PersonalField> fields,
-    Func<TableEntity, PersonalField, PersonalDataItem> describe) : IPersonalDataSource
+    Func<TableEntity, PersonalField, PersonalDataItem> describe,
+    Func<IReadOnlyList<TableEntity>, CancellationToken, Task>? afterErase = null) : IPersonalDataSource
 {
     public async Task<IReadOnlyList<PersonalDataItem>> FindAsync(DataSubject subject, CancellationToken cancellationToken)
     {
@@ -44,17 +49,23 @@ internal sealed class TablePersonalData(
             partitions.Add(row.PartitionKey);
         }
 
-        var erased = 0;
+        var erased = new List<TableEntity>();
         foreach (var partition in partitions)
         {
-            erased += await VersionedPartition.ChangeAsync(table, partition, snapshot => Erase(snapshot, subject.UserId), cancellationToken);
+            erased.AddRange(await VersionedPartition.ChangeAsync(table, partition, snapshot => Erase(snapshot, subject.UserId), cancellationToken));
         }
 
-        return erased;
+        if (afterErase is not null && erased.Count > 0)
+        {
+            await afterErase(erased, cancellationToken);
+        }
+
+        return erased.Count;
     }
 
-    private PartitionChange<int> Erase(PartitionSnapshot snapshot, string userId)
+    private PartitionChange<List<TableEntity>> Erase(PartitionSnapshot snapshot, string userId)
     {
+        var erased = new List<TableEntity>();
         var actions = new List<TableTransactionAction>();
         foreach (var row in snapshot.Rows)
         {
@@ -64,6 +75,7 @@ internal sealed class TablePersonalData(
                 continue;
             }
 
+            erased.Add(row);
             if (owned.Any(field => field.DeleteRow))
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag));
@@ -80,7 +92,7 @@ internal sealed class TablePersonalData(
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, blanked, row.ETag));
         }
 
-        return new PartitionChange<int>(actions, actions.Count);
+        return new PartitionChange<List<TableEntity>>(actions, erased);
     }
 
     private async IAsyncEnumerable<(TableEntity Row, PersonalField Field)> RowsOfAsync(

@@ -23,6 +23,7 @@ internal static class RolesExtensions
         services.AddSingleton<ITeamOwnerDirectory, GraphTeamOwnerDirectory>();
         services.AddSingleton<TeamOwnerCache>();
         services.AddSingleton<INamedLeaderStore, TableNamedLeaderStore>();
+        services.AddSingleton<Privacy.IPersonalDataSource, NamedLeaderPersonalData>();
         services.AddSingleton<IRoleResolver, TeamRoleResolver>();
         return builder;
     }

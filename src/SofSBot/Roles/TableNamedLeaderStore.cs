@@ -29,10 +29,53 @@ internal sealed class TableNamedLeaderStore(TableProvider tables) : INamedLeader
         var leaders = new List<NamedLeader>();
         await foreach (var entity in table.QueryAsync<LeaderEntity>(e => e.PartitionKey == partitionKey, cancellationToken: cancellationToken))
         {
-            leaders.Add(new NamedLeader(entity.TeamId, entity.AadObjectId, entity.Name, entity.NamedBy, entity.NamedAt));
+            leaders.Add(entity.ToLeader());
         }
 
         return [.. leaders.OrderBy(leader => leader.Name ?? leader.AadObjectId, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    public Task<IReadOnlyList<NamedLeader>> ListForPersonAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {KeysFor(string.Empty, aadObjectId).RowKey}"), cancellationToken);
+
+    public async Task<IReadOnlyList<NamedLeader>> ListNamedByAsync(IReadOnlyCollection<string> namerIds, CancellationToken cancellationToken) =>
+        namerIds.Count == 0
+            ? []
+            : await QueryAsync(string.Join(" or ", namerIds.Select(id => TableClient.CreateQueryFilter($"NamedBy eq {id}"))), cancellationToken);
+
+    public async Task<bool> ForgetNamerAsync(string teamId, string aadObjectId, IReadOnlyCollection<string> namerIds, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var (partitionKey, rowKey) = KeysFor(teamId, aadObjectId);
+        var current = await table.GetEntityIfExistsAsync<LeaderEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        if (!current.HasValue || !namerIds.Contains(current.Value!.NamedBy ?? string.Empty, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            // Rows are only added and deleted, never changed otherwise: the ETag guards against a delete and re-add meanwhile.
+            var blanked = new TableEntity(partitionKey, rowKey) { [nameof(LeaderEntity.NamedBy)] = string.Empty };
+            await table.UpdateEntityAsync(blanked, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IReadOnlyList<NamedLeader>> QueryAsync(string filter, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var leaders = new List<NamedLeader>();
+        await foreach (var entity in table.QueryAsync<LeaderEntity>(filter, cancellationToken: cancellationToken))
+        {
+            leaders.Add(entity.ToLeader());
+        }
+
+        return leaders;
     }
 
     public async Task<bool> AddAsync(NamedLeader leader, CancellationToken cancellationToken)
@@ -99,5 +142,7 @@ internal sealed class TableNamedLeaderStore(TableProvider tables) : INamedLeader
         public string? NamedBy { get; set; }
 
         public DateTimeOffset NamedAt { get; set; }
+
+        public NamedLeader ToLeader() => new(TeamId, AadObjectId, Name, string.IsNullOrEmpty(NamedBy) ? null : NamedBy, NamedAt);
     }
 }

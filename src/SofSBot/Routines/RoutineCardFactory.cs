@@ -23,13 +23,18 @@ internal sealed partial class RoutineCardFactory(IEnumerable<IRoutineCards> rout
             return;
         }
 
+        await RememberAsync(meeting, ct => postedCards.SaveAsync(meeting.TeamId, meeting.MeetingId, meeting.Routine, new PostedCard(conversationId, activityId), ct), cancellationToken);
+        if (_byRoutine.TryGetValue(meeting.Routine, out var routine))
+        {
+            await RememberAsync(meeting, ct => routine.PostedAsync(meeting, conversationId, activityId, ct), cancellationToken);
+        }
+    }
+
+    private async Task RememberAsync(RoutineMeeting meeting, Func<CancellationToken, Task> remember, CancellationToken cancellationToken)
+    {
         try
         {
-            await postedCards.SaveAsync(meeting.TeamId, meeting.MeetingId, meeting.Routine, new PostedCard(conversationId, activityId), cancellationToken);
-            if (_byRoutine.TryGetValue(meeting.Routine, out var routine))
-            {
-                await routine.PostedAsync(meeting, conversationId, activityId, cancellationToken);
-            }
+            await remember(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

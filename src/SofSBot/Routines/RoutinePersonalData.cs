@@ -14,12 +14,18 @@ internal static class RoutinePersonalData
 
     public static IServiceCollection AddRoutinePersonalData(this IServiceCollection services)
     {
+        // Each replaces the cards in Teams that showed what it erased.
+        services.AddSingleton<PostedCardReplacer>();
+        services.AddSingleton<ErasedRoutineCards>();
         services.AddSingleton<IPersonalDataSource>(provider => new TablePersonalData(
-            provider.GetRequiredService<TableProvider>(), Highlights.TableHighlightsStore.TableName, [HighlightAuthor], Highlight));
+            provider.GetRequiredService<TableProvider>(), Highlights.TableHighlightsStore.TableName, [HighlightAuthor], Highlight,
+            provider.GetRequiredService<ErasedRoutineCards>().HighlightsAsync));
         services.AddSingleton<IPersonalDataSource>(provider => new TablePersonalData(
-            provider.GetRequiredService<TableProvider>(), CaseSupervision.TableCaseSupervisionStore.TableName, [Booker], Booking));
+            provider.GetRequiredService<TableProvider>(), CaseSupervision.TableCaseSupervisionStore.TableName, [Booker], Booking,
+            provider.GetRequiredService<ErasedRoutineCards>().CaseSupervisionAsync));
         services.AddSingleton<IPersonalDataSource>(provider => new TablePersonalData(
-            provider.GetRequiredService<TableProvider>(), AppreciativeInquiry.TableLearningLog.TableName, [NoteAuthor, Interviewee], LearningLog));
+            provider.GetRequiredService<TableProvider>(), AppreciativeInquiry.TableLearningLog.TableName, [NoteAuthor, Interviewee], LearningLog,
+            provider.GetRequiredService<ErasedRoutineCards>().LearningLogAsync));
         return services;
     }
 

@@ -20,4 +20,13 @@ internal interface IScheduleStore
     Task<bool> TryReplaceAsync(Schedule schedule, DateTimeOffset expectedUpdatedAt, CancellationToken cancellationToken);
 
     Task DeleteAsync(string teamId, string scheduleId, CancellationToken cancellationToken);
+
+    /// <summary>Every schedule, in all teams, whose <see cref="Schedule.CreatedBy"/> is one of <paramref name="creatorIds"/> (a scan: "mina data" only).</summary>
+    Task<IReadOnlyList<Schedule>> ListCreatedByAsync(IReadOnlyCollection<string> creatorIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Blanks <see cref="Schedule.CreatedBy"/> when it is one of <paramref name="creatorIds"/>; the schedule
+    /// itself, its rule and its last change stay. False when it no longer names them.
+    /// </summary>
+    Task<bool> ForgetCreatorAsync(string teamId, string scheduleId, IReadOnlyCollection<string> creatorIds, CancellationToken cancellationToken);
 }

@@ -16,6 +16,7 @@ internal static class SchedulingExtensions
         services.AddSingleton<RoutinePoster>();
         services.AddSingleton<SchedulerService>();
         services.AddSingleton<ScheduleEditor>();
+        services.AddSingleton<Privacy.IPersonalDataSource, SchedulePersonalData>();
         services.AddSingleton<Commands.IBotCommand, ScheduleCommand>();
         foreach (var verb in (string[])[ScheduleCards.ListVerb, ScheduleCards.NewVerb, ScheduleCards.EditVerb, ScheduleCards.SaveVerb,
                      ScheduleCards.PauseVerb, ScheduleCards.ResumeVerb, ScheduleCards.DeleteVerb, ScheduleCards.PostNowVerb])

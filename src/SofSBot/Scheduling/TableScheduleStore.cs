@@ -90,6 +90,50 @@ internal sealed partial class TableScheduleStore(TableProvider tables, ILogger<T
         await table.DeleteEntityAsync(TableKey.Escape(teamId), TableKey.Escape(scheduleId), ETag.All, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Schedule>> ListCreatedByAsync(IReadOnlyCollection<string> creatorIds, CancellationToken cancellationToken)
+    {
+        if (creatorIds.Count == 0)
+        {
+            return [];
+        }
+
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var filter = string.Join(" or ", creatorIds.Select(id => TableClient.CreateQueryFilter($"CreatedBy eq {id}")));
+        var schedules = new List<Schedule>();
+        await foreach (var entity in table.QueryAsync<ScheduleEntity>(filter, cancellationToken: cancellationToken))
+        {
+            schedules.Add(entity.ToSchedule());
+        }
+
+        return schedules;
+    }
+
+    public async Task<bool> ForgetCreatorAsync(string teamId, string scheduleId, IReadOnlyCollection<string> creatorIds, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(TableKey.Escape(teamId), TableKey.Escape(scheduleId), cancellationToken: cancellationToken);
+            if (!current.HasValue || !creatorIds.Contains(current.Value!.GetString(nameof(ScheduleEntity.CreatedBy)) ?? string.Empty, StringComparer.Ordinal))
+            {
+                return false;
+            }
+
+            // Only the one property, guarded by the row's ETag: an edit saved meanwhile is kept, and read again.
+            // UpdatedAt stays, so a leader's open form is not refused for it.
+            var blanked = new TableEntity(current.Value.PartitionKey, current.Value.RowKey) { [nameof(ScheduleEntity.CreatedBy)] = string.Empty };
+            try
+            {
+                await table.UpdateEntityAsync(blanked, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412 && attempt < 5)
+            {
+                // Changed or deleted meanwhile: look again.
+            }
+        }
+    }
+
     private sealed class ScheduleEntity : ITableEntity
     {
         public string PartitionKey { get; set; } = string.Empty;

@@ -30,6 +30,9 @@ internal sealed class FakeBotConnector : HttpMessageHandler
     /// <summary>Status codes to answer the next calls with, before answering normally.</summary>
     public ConcurrentQueue<HttpStatusCode> Failures { get; } = new();
 
+    /// <summary>The conversations the bot created (channel threads and personal chats), with the ids answered.</summary>
+    public ConcurrentQueue<(ConnectorCall Call, string ConversationId, string? ActivityId)> CreatedConversations { get; } = new();
+
     /// <summary>Called with every recorded call, e.g. to stop a test part-way.</summary>
     public Action<ConnectorCall>? OnCall { get; set; }
 
@@ -83,6 +86,7 @@ internal sealed class FakeBotConnector : HttpMessageHandler
         var conversationId = channelId is null
             ? "a:" + Convert.ToBase64String(Encoding.UTF8.GetBytes(call.Body?["members"]?[0]?["id"]?.GetValue<string>() ?? "?"))
             : $"{channelId};messageid={activityId}";
+        CreatedConversations.Enqueue((call, conversationId, channelId is null ? null : activityId));
         return Json(new JsonObject { ["id"] = conversationId, ["activityId"] = channelId is null ? null : activityId });
     }
 

@@ -8,9 +8,16 @@ internal static class AppreciativeInquiryExtensions
     public static IHostApplicationBuilder AddAppreciativeInquiry(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<AppreciativeInquiryOptions>()
+            .BindConfiguration(AppreciativeInquiryOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<ILearningLog, TableLearningLog>();
         services.AddSingleton<IRoutineCards, AppreciativeInquiryCards>();
         services.AddMemberCardActions<InquiryCardActions>(InquiryCards.VolunteerVerb, InquiryCards.SuggestVerb, InquiryCards.SaveNoteVerb, InquiryCards.RefreshVerb);
+
+        services.AddSingleton<LearningLogRetentionService>();
+        services.AddHostedService(provider => provider.GetRequiredService<LearningLogRetentionService>());
 
         return builder;
     }

@@ -21,6 +21,13 @@ internal interface ILearningLog
 
     /// <summary>Who was interviewed at the team's latest meeting before <paramref name="meetingDate"/> (within a few weeks), if anyone.</summary>
     Task<string?> PreviousIntervieweeAsync(string teamId, DateOnly meetingDate, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every note version saved before <paramref name="cutoff"/> (text, author), and takes the
+    /// interviewee's id and name off boards of meetings before it, in all teams. The boards stay (the
+    /// meeting was held, with these questions). Returns the boards that changed.
+    /// </summary>
+    Task<IReadOnlyList<InquiryMeetingKey>> ForgetBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using SofSBot.Localization;
 using SofSBot.Storage;
@@ -18,10 +19,22 @@ internal sealed class TableLearningLog(TableProvider tables) : ILearningLog
     public const string MeetingRowKey = "meeting";
     public const string NoteRowKeyPrefix = "note|";
 
+    // A batch holds at most 100 actions, one of them the version row.
+    private const int MaxChangesPerBatch = 99;
+
     // How far back the previous interviewee is looked for: a team that paused for a month starts afresh.
     private static readonly TimeSpan PreviousMeetingWindow = TimeSpan.FromDays(42);
 
     public static string PartitionKeyOf(string teamId, string meetingId) => $"{TeamPrefix(teamId)}{TableKey.Escape(meetingId)}";
+
+    /// <summary>The team and meeting of a partition key made by <see cref="PartitionKeyOf"/> (team ids hold no '|').</summary>
+    public static bool TryParsePartitionKey(string partitionKey, out string teamId, out string meetingId)
+    {
+        var bar = partitionKey.IndexOf('|', StringComparison.Ordinal);
+        teamId = bar <= 0 ? string.Empty : TableKey.Unescape(partitionKey[..bar]);
+        meetingId = bar <= 0 ? string.Empty : TableKey.Unescape(partitionKey[(bar + 1)..]);
+        return teamId.Length > 0 && meetingId.Length > 0;
+    }
 
     public static string NoteRowKey(int version) => NoteRowKeyPrefix + version.ToString("D6", CultureInfo.InvariantCulture);
 
@@ -78,6 +91,67 @@ internal sealed class TableLearningLog(TableProvider tables) : ILearningLog
         }
 
         return latest?.GetString("IntervieweeId");
+    }
+
+    public async Task<IReadOnlyList<InquiryMeetingKey>> ForgetBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var cutoffDate = DateString(DateOnly.FromDateTime(cutoff.UtcDateTime));
+
+        // Two scans find the boards with something expired: note versions by SavedAt, boards naming an
+        // interviewee by MeetingDate. Each board is then changed through its version row.
+        var partitions = new HashSet<string>(StringComparer.Ordinal);
+        var notes = TableClient.CreateQueryFilter($"RowKey ge {NoteRowKeyPrefix} and RowKey lt {"note}"} and SavedAt lt {cutoff}");
+        await foreach (var row in table.QueryAsync<TableEntity>(notes, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            partitions.Add(row.PartitionKey);
+        }
+
+        var boards = TableClient.CreateQueryFilter($"RowKey eq {MeetingRowKey} and MeetingDate lt {cutoffDate}");
+        await foreach (var row in table.QueryAsync<TableEntity>(boards, select: ["PartitionKey", "IntervieweeId", "IntervieweeName"], cancellationToken: cancellationToken))
+        {
+            if (!string.IsNullOrEmpty(row.GetString("IntervieweeId")) || !string.IsNullOrEmpty(row.GetString("IntervieweeName")))
+            {
+                partitions.Add(row.PartitionKey);
+            }
+        }
+
+        var changed = new List<InquiryMeetingKey>();
+        foreach (var partitionKey in partitions)
+        {
+            int changedNow;
+            var any = false;
+            do
+            {
+                changedNow = await VersionedPartition.ChangeAsync(table, partitionKey, snapshot =>
+                {
+                    var actions = snapshot.Rows
+                        .Where(row => row.RowKey.StartsWith(NoteRowKeyPrefix, StringComparison.Ordinal) && row.GetDateTimeOffset("SavedAt") < cutoff)
+                        .Take(MaxChangesPerBatch - 1)
+                        .Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All))
+                        .ToList();
+                    if (snapshot.Find(MeetingRowKey) is { } meeting
+                        && string.CompareOrdinal(meeting.GetString("MeetingDate"), cutoffDate) < 0
+                        && (!string.IsNullOrEmpty(meeting.GetString("IntervieweeId")) || !string.IsNullOrEmpty(meeting.GetString("IntervieweeName"))))
+                    {
+                        var board = ToBoard(string.Empty, snapshot)!;
+                        var forgotten = ToMeetingRow(partitionKey, board with { Interviewee = null });
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, forgotten, ETag.All));
+                    }
+
+                    return new PartitionChange<int>(actions, actions.Count);
+                }, cancellationToken);
+                any |= changedNow > 0;
+            }
+            while (changedNow >= MaxChangesPerBatch - 1);
+
+            if (any && TryParsePartitionKey(partitionKey, out var teamId, out var meetingId))
+            {
+                changed.Add(new InquiryMeetingKey(teamId, meetingId));
+            }
+        }
+
+        return changed;
     }
 
     private static string TeamPrefix(string teamId) => TableKey.Escape(teamId) + "|";

@@ -17,6 +17,9 @@ internal static class CaseSupervisionExtensions
         services.AddSingleton<IRoutineCards, CaseSupervisionCards>();
         services.AddMemberCardActions<CaseSupervisionActions>(CaseSupervisionCard.BookVerb, CaseSupervisionCard.CancelVerb, CaseSupervisionCard.ViewVerb);
 
+        services.AddSingleton<CaseSupervisionRetentionService>();
+        services.AddHostedService(provider => provider.GetRequiredService<CaseSupervisionRetentionService>());
+
         return builder;
     }
 }

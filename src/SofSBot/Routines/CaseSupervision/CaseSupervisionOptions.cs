@@ -18,4 +18,12 @@ internal sealed class CaseSupervisionOptions
     /// <summary>How long a team's roster, read from Teams, is used before it is read again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RosterCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A booking's question is deleted this many days after the booking; the booking itself stays (it is the member's count).</summary>
+    [Range(1, 3650)]
+    public int QuestionRetentionDays { get; set; } = 90;
+
+    /// <summary>How often expired questions are looked for.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan RetentionPassInterval { get; set; } = TimeSpan.FromHours(6);
 }

@@ -20,4 +20,11 @@ internal interface ICaseSupervisionStore
         string teamId, DateOnly meetingDate, string meetingId, string userId, string userName, string? question, CancellationToken cancellationToken);
 
     Task<CancellationOutcome> CancelAsync(string teamId, DateOnly meetingDate, string meetingId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the question of every booking made before <paramref name="cutoff"/>, in all teams. The
+    /// bookings stay: they are the members' presentations counted in the half-year. Returns the meetings
+    /// whose bookings lost a question.
+    /// </summary>
+    Task<IReadOnlyList<SupervisionMeetingKey>> RemoveQuestionsBookedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

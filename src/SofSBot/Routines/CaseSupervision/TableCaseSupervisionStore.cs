@@ -21,7 +21,27 @@ internal sealed partial class TableCaseSupervisionStore(
     private const string MeetingPrefix = "meeting|";
     private const string BookingPrefix = "booking|";
 
+    // A batch holds at most 100 actions, one of them the version row.
+    private const int MaxChangesPerBatch = 99;
+
     public static string PartitionKeyOf(string teamId, HalfYear halfYear) => $"{TableKey.Escape(teamId)}|{halfYear.Key}";
+
+    /// <summary>The team and half-year of a partition key made by <see cref="PartitionKeyOf"/>.</summary>
+    public static bool TryParsePartitionKey(string partitionKey, out string teamId, out HalfYear halfYear)
+    {
+        var bar = partitionKey.LastIndexOf('|');
+        var suffix = bar < 0 ? string.Empty : partitionKey[(bar + 1)..];
+        teamId = bar < 0 ? string.Empty : TableKey.Unescape(partitionKey[..bar]);
+        halfYear = default;
+        if (suffix is not { Length: 7 } || suffix[4] != '-' || suffix[5] != 'H' || suffix[6] is not ('1' or '2')
+            || !int.TryParse(suffix.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return false;
+        }
+
+        halfYear = new HalfYear(year, suffix[6] - '0');
+        return teamId.Length > 0;
+    }
 
     public static string MeetingRowKey(string meetingId) => MeetingPrefix + TableKey.Escape(meetingId);
 
@@ -83,6 +103,52 @@ internal sealed partial class TableCaseSupervisionStore(
                 return new PartitionChange<CancellationOutcome>(actions, outcome);
             },
             cancellationToken);
+
+    public async Task<IReadOnlyList<SupervisionMeetingKey>> RemoveQuestionsBookedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+
+        // One scan finds the half-years with expired questions (only booking rows have BookedAt); each is
+        // then changed through its version row, so a member booking or cancelling at that moment is not lost.
+        var filter = TableClient.CreateQueryFilter($"BookedAt lt {cutoff}");
+        var partitions = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "Question"], cancellationToken: cancellationToken))
+        {
+            if (!string.IsNullOrEmpty(row.GetString("Question")))
+            {
+                partitions.Add(row.PartitionKey);
+            }
+        }
+
+        var changed = new List<SupervisionMeetingKey>();
+        foreach (var partitionKey in partitions)
+        {
+            if (!TryParsePartitionKey(partitionKey, out var teamId, out var halfYear))
+            {
+                continue;
+            }
+
+            List<SupervisionBooking> expired;
+            do
+            {
+                expired = await VersionedPartition.ChangeAsync(table, partitionKey, snapshot =>
+                {
+                    var bookings = ToHalfYear(halfYear, snapshot).Bookings
+                        .Where(booking => booking.BookedAt < cutoff && !string.IsNullOrEmpty(booking.Question))
+                        .Take(MaxChangesPerBatch)
+                        .ToList();
+                    return new PartitionChange<List<SupervisionBooking>>(
+                        [.. bookings.Select(booking => new TableTransactionAction(
+                            TableTransactionActionType.UpdateReplace, ToEntity(partitionKey, booking with { Question = null }), ETag.All))],
+                        bookings);
+                }, cancellationToken);
+                changed.AddRange(expired.Select(booking => new SupervisionMeetingKey(teamId, halfYear, booking.MeetingId)));
+            }
+            while (expired.Count == MaxChangesPerBatch);
+        }
+
+        return [.. changed.Distinct()];
+    }
 
     /// <summary>A decision on the meeting's half-year, written with the partition's version (see <see cref="VersionedPartition"/>).</summary>
     private async Task<TResult> ChangeAsync<TResult>(

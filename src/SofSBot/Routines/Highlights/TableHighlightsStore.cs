@@ -36,6 +36,24 @@ internal sealed class TableHighlightsStore(TableProvider tables, TimeProvider ti
     public static string PartitionKeyFor(string teamId, IsoWeek week) =>
         string.Create(CultureInfo.InvariantCulture, $"{TableKey.Escape(teamId)}|{week.Year}-W{week.Week:00}");
 
+    /// <summary>The team and week of a partition key made by <see cref="PartitionKeyFor"/>.</summary>
+    public static bool TryParsePartitionKey(string partitionKey, out string teamId, out IsoWeek week)
+    {
+        var bar = partitionKey.LastIndexOf('|');
+        var suffix = bar < 0 ? string.Empty : partitionKey[(bar + 1)..];
+        teamId = bar < 0 ? string.Empty : TableKey.Unescape(partitionKey[..bar]);
+        week = new IsoWeek(0, 0);
+        if (suffix is not { Length: 8 } || suffix[4] != '-' || suffix[5] != 'W'
+            || !int.TryParse(suffix.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(suffix.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+
+        week = new IsoWeek(year, number);
+        return teamId.Length > 0;
+    }
+
     public async Task AddMeetingAsync(RoutineMeeting meeting, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
