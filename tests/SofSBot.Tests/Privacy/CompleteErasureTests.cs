@@ -116,7 +116,9 @@ public sealed class CompleteErasureTests(AzuriteFixture azurite) : IAsyncLifetim
         }
 
         // The note is the team's and stays on its card, without her name.
-        Assert.Contains(SaraNote, Text(replacements.Last(call => call.Path.EndsWith(cards["inquiry"].ActivityId, StringComparison.Ordinal)).Card!), StringComparison.Ordinal);
+        var inquiry = Text(replacements.Last(call => call.Path.EndsWith(cards["inquiry"].ActivityId, StringComparison.Ordinal)).Card!);
+        Assert.Contains(SaraNote, inquiry, StringComparison.Ordinal);
+        Assert.Contains("Sparad av någon i teamet", inquiry, StringComparison.Ordinal);
         Assert.Contains(AhmedHighlight, Text(replacements.Last(call => call.Path.EndsWith(cards["highlights"].ActivityId, StringComparison.Ordinal)).Card!), StringComparison.Ordinal);
         Assert.Contains("0 av 2", Text(replacements.Last(call => call.Path.EndsWith(cards["case supervision"].ActivityId, StringComparison.Ordinal)).Card!), StringComparison.Ordinal);
     }

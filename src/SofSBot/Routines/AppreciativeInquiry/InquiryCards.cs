@@ -123,7 +123,7 @@ internal static class InquiryCards
         {
             items.Add(new TextBlock(Markdown.Escape(note.Text)));
             var savedAt = TimeZoneInfo.ConvertTime(note.SavedAt, Stockholm).ToString("d MMM HH:mm", culture);
-            items.Add(TextBlock.Subtle(string.Format(culture, texts.NoteSavedBy, Markdown.Escape(note.AuthorName), savedAt, note.Version)) with { Spacing = Spacing.None });
+            items.Add(TextBlock.Subtle(string.Format(culture, texts.NoteSavedBy, string.IsNullOrWhiteSpace(note.AuthorName) ? texts.NoteAuthorErased : Markdown.Escape(note.AuthorName), savedAt, note.Version)) with { Spacing = Spacing.None });
         }
         else
         {
