@@ -19,8 +19,8 @@ namespace SofSBot.Deployment.Tests.Infra;
 /// </summary>
 public sealed partial class AppSettingsTests
 {
-    /// <summary>Read by App Service itself (its Application Insights agent), not by the app.</summary>
-    private static readonly string[] PlatformSettings = ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ApplicationInsightsAgent_EXTENSION_VERSION"];
+    /// <summary>Read by the Azure Monitor OpenTelemetry distro under its own name, not through an options class.</summary>
+    private static readonly string[] PlatformSettings = ["APPLICATIONINSIGHTS_CONNECTION_STRING"];
 
     private static readonly BicepFile Main = BicepFile.Load("main.bicep");
     private static readonly BicepFile Web = BicepFile.Load("modules", "web.bicep");
