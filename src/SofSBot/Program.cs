@@ -1,6 +1,7 @@
 using SofSBot.Bot;
 using SofSBot.BotFramework.Hosting;
 using SofSBot.Export;
+using SofSBot.Hosting;
 using SofSBot.Privacy;
 using SofSBot.Ratings;
 using SofSBot.Roles;
@@ -19,11 +20,11 @@ builder.AddRoutines();
 builder.AddRatings();
 builder.AddPrivacy();
 builder.AddExport();
-builder.Services.AddHealthChecks();
+builder.AddHealth();
 
 var app = builder.Build();
 
-app.MapHealthChecks("/health");
+app.MapHealth("/health");
 app.MapBotMessages("/api/messages");
 
 app.Run();
