@@ -8,6 +8,7 @@ using SofSBot.Roles;
 using SofSBot.Routines;
 using SofSBot.Scheduling;
 using SofSBot.Storage;
+using SofSBot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,7 @@ builder.AddRatings();
 builder.AddPrivacy();
 builder.AddExport();
 builder.AddHealth();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
