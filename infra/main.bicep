@@ -27,6 +27,20 @@ param botAppId string = ''
 @description('SingleTenant only: a client secret of that app registration. Stored in Key Vault, never in app settings.')
 param botClientSecret string = ''
 
+@secure()
+@minLength(32)
+@description('The key of the respondent pseudonyms in exports. azd generates it on the first provision, keeps it in the environment (.azure/<env>/config.json) and sends the same value every time; it lands in Key Vault.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 64
+      noSpecial: true
+    }
+  }
+})
+param exportPseudonymSecret string
+
 @description('Entra object ids of the coordinators (samordnare), separated by commas.')
 param coordinatorObjectIds string = ''
 
@@ -84,15 +98,17 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
-module botSecret 'modules/bot-secret.bicep' = if (isSingleTenant) {
-  name: 'bot-secret'
+module vault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
   scope: rg
   params: {
     name: 'kvsofsbot${resourceToken}'
     location: location
     tags: tags
-    secretValue: botClientSecret
     principalId: identity.outputs.principalId
+    pseudonymSecret: exportPseudonymSecret
+    storeBotClientSecret: isSingleTenant
+    botClientSecret: botClientSecret
   }
 }
 
@@ -112,7 +128,8 @@ module web 'modules/web.bicep' = {
     tenantId: tenant().tenantId
     botAppId: botId
     botAppType: botAppType
-    botClientSecretUri: isSingleTenant ? botSecret.outputs.secretUri : ''
+    botClientSecretUri: vault.outputs.botClientSecretUri
+    pseudonymSecretUri: vault.outputs.pseudonymSecretUri
     tableServiceUri: storage.outputs.tableServiceUri
     blobServiceUri: storage.outputs.blobServiceUri
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString

@@ -1,6 +1,6 @@
 // Table and Blob Storage without account keys: shared-key access is off, so the only way in is Entra ID.
-// The app's identity gets Storage Table Data Contributor and Storage Blob Data Contributor on this
-// account and nothing else. Blobs hold only finished exports waiting for the coordinator's consent
+// The app's identity gets Storage Table Data Contributor on this account and Storage Blob Data
+// Contributor on the 'exports' container only, and nothing else. Blobs hold only finished exports waiting for the coordinator's consent
 // (container 'exports', private); the app deletes them after an hour, and a lifecycle rule catches
 // any it missed a day later.
 param name string
@@ -46,9 +46,23 @@ resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// The container the app uses when Storage:TablePrefix is empty, as this deployment leaves it.
+resource exportsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'exports'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource blobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, principalId, storageBlobDataContributor)
-  scope: storage
+  name: guid(exportsContainer.id, principalId, storageBlobDataContributor)
+  scope: exportsContainer
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
     principalId: principalId

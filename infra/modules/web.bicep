@@ -26,6 +26,9 @@ param botAppType string
 @description('SingleTenant only: the Key Vault URI of the client secret; empty otherwise.')
 param botClientSecretUri string = ''
 
+@description('The Key Vault URI of the export\'s pseudonym key.')
+param pseudonymSecretUri string
+
 param tableServiceUri string
 
 @description('The same account\'s blob endpoint: finished exports wait there for the coordinator\'s consent.')
@@ -69,13 +72,14 @@ var appSettings = [
     value: identityClientId
   }
   {
-    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-    value: appInsightsConnectionString
+    name: 'Export__PseudonymSecret'
+    value: '@Microsoft.KeyVault(SecretUri=${pseudonymSecretUri})'
   }
   {
-    // App Service's own Application Insights agent (auto-instrumentation); the app sends nothing itself.
-    name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-    value: '~3'
+    // Switches on the app's own OpenTelemetry export (Azure Monitor distro). App Service's agent
+    // stays off: it would report the same requests a second time.
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: appInsightsConnectionString
   }
 ]
 
@@ -135,9 +139,18 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// Deployments go through Entra ID (azd): no publishing user name and password, for FTP or for SCM.
 resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: site
   name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
   properties: {
     allow: false
   }

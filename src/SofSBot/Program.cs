@@ -1,12 +1,14 @@
 using SofSBot.Bot;
 using SofSBot.BotFramework.Hosting;
 using SofSBot.Export;
+using SofSBot.Hosting;
 using SofSBot.Privacy;
 using SofSBot.Ratings;
 using SofSBot.Roles;
 using SofSBot.Routines;
 using SofSBot.Scheduling;
 using SofSBot.Storage;
+using SofSBot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,11 +21,12 @@ builder.AddRoutines();
 builder.AddRatings();
 builder.AddPrivacy();
 builder.AddExport();
-builder.Services.AddHealthChecks();
+builder.AddHealth();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
-app.MapHealthChecks("/health");
+app.MapHealth("/health");
 app.MapBotMessages("/api/messages");
 
 app.Run();

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace SofSBot.BotFramework.Authentication;
@@ -11,7 +12,11 @@ namespace SofSBot.BotFramework.Authentication;
 /// <see cref="BotOptions.OpenIdMetadataUrl"/> and the JWKS it names. A singleton: the keys live in
 /// memory, refreshed after <see cref="RefreshInterval"/>, and at once when a token names an unknown
 /// key — but never more often than <see cref="MinimumRefreshInterval"/>, so forged <c>kid</c>s cannot
-/// hammer the metadata endpoint. Concurrent callers share one fetch.
+/// hammer the metadata endpoint. Concurrent callers share one fetch. While the endpoint fails, the
+/// keys last fetched are served, for <see cref="MaxKeyAge"/> at most. The documents are read and
+/// parsed by Microsoft.IdentityModel (<see cref="OpenIdConnectConfigurationRetriever"/>); the cache
+/// policy is ours, on <see cref="TimeProvider"/> (docs/decisions/0006-signing-keys.md says
+/// why not <c>ConfigurationManager</c>).
 /// </summary>
 internal sealed partial class BotSigningKeyCache(
     IHttpClientFactory httpClientFactory,
@@ -24,6 +29,9 @@ internal sealed partial class BotSigningKeyCache(
 
     /// <summary>Keys are rotated rarely and published ahead of use; a day keeps us current.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(24);
+
+    /// <summary>Keys that could not be refreshed for this long are no longer trusted (a stale set stops being served).</summary>
+    public static readonly TimeSpan MaxKeyAge = TimeSpan.FromDays(5);
 
     /// <summary>The least time between two fetches, whatever the reason or outcome.</summary>
     public static readonly TimeSpan MinimumRefreshInterval = TimeSpan.FromMinutes(5);
@@ -45,19 +53,22 @@ internal sealed partial class BotSigningKeyCache(
             keys = await RefreshAsync(current => current is null || IsStale(current), cancellationToken);
         }
 
-        if (keys?.Keys.TryGetValue(keyId, out var key) == true)
+        if (keys is not null && IsTrusted(keys) && keys.Keys.TryGetValue(keyId, out var key))
         {
             return key;
         }
 
         // An unknown kid may be a key rotated in since the last fetch.
-        keys = await RefreshAsync(current => current is null || !current.Keys.ContainsKey(keyId), cancellationToken);
-        return keys?.Keys.GetValueOrDefault(keyId);
+        keys = await RefreshAsync(current => current is null || !IsTrusted(current) || !current.Keys.ContainsKey(keyId), cancellationToken);
+        return keys is not null && IsTrusted(keys) ? keys.Keys.GetValueOrDefault(keyId) : null;
     }
 
     public void Dispose() => _fetchGate.Dispose();
 
     private bool IsStale(KeySet keys) => timeProvider.GetUtcNow() - keys.FetchedAt >= RefreshInterval;
+
+    /// <summary>Keys last fetched <see cref="MaxKeyAge"/> ago or more may have been withdrawn meanwhile.</summary>
+    private bool IsTrusted(KeySet keys) => timeProvider.GetUtcNow() - keys.FetchedAt < MaxKeyAge;
 
     private async Task<KeySet?> RefreshAsync(Func<KeySet?, bool> isNeeded, CancellationToken cancellationToken)
     {
@@ -105,32 +116,18 @@ internal sealed partial class BotSigningKeyCache(
 
     private async Task<KeySet> FetchAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var client = httpClientFactory.CreateClient(HttpClientName);
-
-        Uri jwksUri;
-        using (var metadata = await GetJsonAsync(client, options.Value.OpenIdMetadataUrl, cancellationToken))
+        // The library parses the metadata document and the JWKS it names; we fetch them, once each, over HTTPS.
+        var documents = new SigningKeyDocumentRetriever(httpClientFactory.CreateClient(HttpClientName));
+        var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(options.Value.OpenIdMetadataUrl.AbsoluteUri, documents, cancellationToken);
+        if (configuration.JsonWebKeySet?.Keys is not { } published)
         {
-            if (metadata.RootElement.ValueKind != JsonValueKind.Object
-                || !metadata.RootElement.TryGetProperty("jwks_uri", out var jwksUriElement)
-                || jwksUriElement.ValueKind != JsonValueKind.String
-                || !Uri.TryCreate(jwksUriElement.GetString(), UriKind.Absolute, out jwksUri!))
-            {
-                throw new InvalidDataException("The OpenID metadata document has no absolute jwks_uri.");
-            }
-        }
-
-        using var jwks = await GetJsonAsync(client, jwksUri, cancellationToken);
-        if (jwks.RootElement.ValueKind != JsonValueKind.Object
-            || !jwks.RootElement.TryGetProperty("keys", out var keysElement)
-            || keysElement.ValueKind != JsonValueKind.Array)
-        {
-            throw new InvalidDataException("The JWKS has no keys array.");
+            throw new InvalidDataException("The OpenID metadata names no JWKS with keys.");
         }
 
         var keys = new Dictionary<string, BotSigningKey>(StringComparer.Ordinal);
-        foreach (var element in keysElement.EnumerateArray())
+        foreach (var jwk in published)
         {
-            if (ReadKey(element) is { } key)
+            if (ReadKey(jwk) is { } key)
             {
                 keys[key.KeyId] = key;
             }
@@ -139,24 +136,8 @@ internal sealed partial class BotSigningKeyCache(
         return new KeySet(keys.ToFrozenDictionary(StringComparer.Ordinal), now);
     }
 
-    private static BotSigningKey? ReadKey(JsonElement element)
+    private static BotSigningKey? ReadKey(JsonWebKey jwk)
     {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        JsonWebKey jwk;
-        try
-        {
-            jwk = new JsonWebKey(element.GetRawText());
-        }
-        catch (ArgumentException)
-        {
-            // One unreadable key must not cost us the others.
-            return null;
-        }
-
         // Only RSA signing keys can verify RS256/384/512; anything else is skipped, not trusted.
         if (string.IsNullOrEmpty(jwk.Kid)
             || !string.Equals(jwk.Kty, JsonWebAlgorithmsKeyTypes.RSA, StringComparison.Ordinal)
@@ -165,23 +146,24 @@ internal sealed partial class BotSigningKeyCache(
             return null;
         }
 
-        var endorsements = element.TryGetProperty("endorsements", out var endorsementsElement)
-            && endorsementsElement.ValueKind == JsonValueKind.Array
-                ? endorsementsElement.EnumerateArray()
-                    .Where(e => e.ValueKind == JsonValueKind.String)
-                    .Select(e => e.GetString()!)
-                    .ToFrozenSet(StringComparer.Ordinal)
-                : FrozenSet<string>.Empty;
-
-        return new BotSigningKey(jwk.Kid, jwk, endorsements);
+        return new BotSigningKey(jwk.Kid, jwk, Endorsements(jwk));
     }
 
-    private static async Task<JsonDocument> GetJsonAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)
+    /// <summary>The non-standard <c>endorsements</c> array, which the library keeps in the key's additional data.</summary>
+    private static FrozenSet<string> Endorsements(JsonWebKey jwk)
     {
-        using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(stream, default, cancellationToken);
+        if (!jwk.AdditionalData.TryGetValue("endorsements", out var value))
+        {
+            return FrozenSet<string>.Empty;
+        }
+
+        IEnumerable<string> channels = value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!),
+            IEnumerable<object> list => list.OfType<string>(),
+            _ => [],
+        };
+        return channels.ToFrozenSet(StringComparer.Ordinal);
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Fetched {KeyCount} Bot Framework signing keys")]

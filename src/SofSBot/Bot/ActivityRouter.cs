@@ -8,6 +8,7 @@ using SofSBot.Commands;
 using SofSBot.Localization;
 using SofSBot.Roles;
 using SofSBot.TeamsEvents;
+using SofSBot.Telemetry;
 
 namespace SofSBot.Bot;
 
@@ -23,6 +24,7 @@ internal sealed partial class ActivityRouter(
     IRoleResolver roleResolver,
     IEnumerable<IFileConsentHandler> fileConsentHandlers,
     IEnumerable<IActivityObserver> observers,
+    BotTelemetry telemetry,
     ILogger<ActivityRouter> logger) : IActivityHandler
 {
     // Language-neutral, so a bare mention is answered in the language of the client.
@@ -31,7 +33,26 @@ internal sealed partial class ActivityRouter(
     private readonly Dictionary<string, ICardActionHandler> _cardActionsByVerb =
         cardActions.ToDictionary(handler => handler.Verb, StringComparer.Ordinal);
 
+    /// <summary>The verb reported for file consent answers (the invoke carries no verb of ours).</summary>
+    private const string FileConsentVerb = "fileConsent";
+
     public async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        using var span = BotTelemetry.StartTurn(turn.Activity);
+        try
+        {
+            return await RouteAsync(turn, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The exception's type only: its message may quote what was sent.
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
+            BotTelemetry.TurnOutcome(TelemetryOutcomes.Failed);
+            throw;
+        }
+    }
+
+    private async Task<InvokeResponse?> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         await ObserveAsync(turn, cancellationToken);
         var activity = turn.Activity;
@@ -49,14 +70,18 @@ internal sealed partial class ActivityRouter(
                 return await OnFileConsentAsync(turn, cancellationToken);
             case ActivityTypes.Invoke:
                 // Invokes we do not offer (message extensions, task modules): say so, as the SDK does.
+                telemetry.InvokeHandled(TelemetryOutcomes.Unknown, TelemetryOutcomes.NotImplemented);
                 return new InvokeResponse(StatusCodes.Status501NotImplemented, null);
             case ActivityTypes.InstallationUpdate:
                 await teamsEvents.OnInstallationUpdateAsync(turn, cancellationToken);
+                BotTelemetry.TurnOutcome(TelemetryOutcomes.Ok);
                 return null;
             case ActivityTypes.ConversationUpdate:
                 await teamsEvents.OnConversationUpdateAsync(turn, cancellationToken);
+                BotTelemetry.TurnOutcome(TelemetryOutcomes.Ok);
                 return null;
             default:
+                BotTelemetry.TurnOutcome(TelemetryOutcomes.Skipped);
                 return null;
         }
     }
@@ -72,6 +97,7 @@ internal sealed partial class ActivityRouter(
         var match = commands.Match(text.Length == 0 ? HelpCommandWord : text);
         if (match is null)
         {
+            telemetry.CommandHandled(TelemetryOutcomes.Unknown, TelemetryOutcomes.NotUnderstood);
             var inChannel = activity.Conversation?.ConversationType == "channel";
             await turn.ReplyTextAsync(inChannel ? texts.NotUnderstoodInChannel : texts.NotUnderstoodInChat, cancellationToken);
             return;
@@ -83,6 +109,7 @@ internal sealed partial class ActivityRouter(
             var roles = await roleResolver.GetRolesAsync(activity.From ?? new ChannelAccount(), teamId, cancellationToken);
             if (!roles.Allows(match.Command.Info.Audience))
             {
+                telemetry.CommandHandled(match.Command.Info.EnglishName, TelemetryOutcomes.Refused);
                 LogRefused(match.Command.Info.EnglishName, match.Command.Info.Audience);
                 await turn.ReplyTextAsync(RefusalText(texts, match.Command.Info.Audience, roles), cancellationToken);
                 return;
@@ -92,9 +119,11 @@ internal sealed partial class ActivityRouter(
             var commandLanguage = match.Command.Info.LanguageOf(match.Word) ?? language;
             var culture = Languages.CultureFor(activity.Locale, commandLanguage);
             await match.Command.ExecuteAsync(new CommandContext(turn, commandLanguage, culture, roles, teamId, match.Arguments), cancellationToken);
+            telemetry.CommandHandled(match.Command.Info.EnglishName, TelemetryOutcomes.Ok);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            telemetry.CommandHandled(match.Command.Info.EnglishName, TelemetryOutcomes.Failed);
             LogCommandFailed(exception, match.Command.Info.EnglishName);
             await TryReplyTextAsync(turn, texts.SomethingWentWrong, cancellationToken);
         }
@@ -117,16 +146,19 @@ internal sealed partial class ActivityRouter(
     {
         if (FileConsentInvoke.From(turn.Activity) is not { } consent)
         {
+            telemetry.InvokeHandled(FileConsentVerb, TelemetryOutcomes.Invalid);
             return new InvokeResponse(StatusCodes.Status400BadRequest, null);
         }
 
         try
         {
             await fileConsentHandlers.First().HandleAsync(turn, consent, cancellationToken);
+            telemetry.InvokeHandled(FileConsentVerb, TelemetryOutcomes.Ok);
             return InvokeResponse.Ok();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            telemetry.InvokeHandled(FileConsentVerb, TelemetryOutcomes.Failed);
             LogFileConsentFailed(exception);
             await TryReplyTextAsync(turn, ConversationTexts.For(Languages.FromLocale(turn.Activity.Locale)).SomethingWentWrong, cancellationToken);
             return new InvokeResponse(StatusCodes.Status500InternalServerError, null);
@@ -150,12 +182,27 @@ internal sealed partial class ActivityRouter(
 
     private async Task<CardActionResult> HandleCardActionAsync(TurnContext turn, Language language, ConversationTexts texts, CancellationToken cancellationToken)
     {
+        var (verb, result) = await DispatchCardActionAsync(turn, language, texts, cancellationToken);
+        telemetry.InvokeHandled(verb, result.ErrorCode switch
+        {
+            null => TelemetryOutcomes.Ok,
+            CardActionErrors.Forbidden => TelemetryOutcomes.Refused,
+            CardActionErrors.InvalidInput => TelemetryOutcomes.Invalid,
+            CardActionErrors.UnknownAction => TelemetryOutcomes.Unknown,
+            _ => TelemetryOutcomes.Failed,
+        });
+        return result;
+    }
+
+    /// <summary>The card action's handler and its result; the verb is a registered one, or "unknown".</summary>
+    private async Task<(string Verb, CardActionResult Result)> DispatchCardActionAsync(TurnContext turn, Language language, ConversationTexts texts, CancellationToken cancellationToken)
+    {
         var activity = turn.Activity;
         var action = AdaptiveCardAction.From(activity);
         if (action?.Verb is not { } verb || !_cardActionsByVerb.TryGetValue(verb, out var handler))
         {
             LogUnknownVerb(action?.Verb);
-            return CardActionResult.Refuse(CardActionErrors.UnknownAction, texts.UnknownCardAction);
+            return (TelemetryOutcomes.Unknown, CardActionResult.Refuse(CardActionErrors.UnknownAction, texts.UnknownCardAction));
         }
 
         try
@@ -165,16 +212,16 @@ internal sealed partial class ActivityRouter(
             if (!roles.Allows(handler.Audience))
             {
                 LogRefused(verb, handler.Audience);
-                return CardActionResult.Refuse(CardActionErrors.Forbidden, RefusalText(texts, handler.Audience, roles));
+                return (verb, CardActionResult.Refuse(CardActionErrors.Forbidden, RefusalText(texts, handler.Audience, roles)));
             }
 
             var culture = Languages.CultureFor(activity.Locale, language);
-            return await handler.HandleAsync(new CardActionContext(turn, action, language, culture, roles, teamId), cancellationToken);
+            return (verb, await handler.HandleAsync(new CardActionContext(turn, action, language, culture, roles, teamId), cancellationToken));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogCardActionFailed(exception, verb);
-            return CardActionResult.Refuse(CardActionErrors.Failed, texts.SomethingWentWrong);
+            return (verb, CardActionResult.Refuse(CardActionErrors.Failed, texts.SomethingWentWrong));
         }
     }
 

@@ -29,7 +29,10 @@ internal sealed class BlobExportFileStore(BlobServiceClient service, IOptions<St
     private readonly ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     /// <summary>The container's name: the storage prefix in lower case (container names allow no capitals), then <c>exports</c>.</summary>
-    public string FullContainerName => (options.Value.TablePrefix + ContainerName).ToLowerInvariant();
+    public string FullContainerName => ContainerNameFor(options.Value);
+
+    /// <summary>The container of the export files for these storage options.</summary>
+    public static string ContainerNameFor(StorageOptions storage) => (storage.TablePrefix + ContainerName).ToLowerInvariant();
 
     public async Task<ExportFile> SaveAsync(Stream content, string userId, string fileName, string description, Language language, CancellationToken cancellationToken)
     {

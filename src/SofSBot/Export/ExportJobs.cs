@@ -16,6 +16,7 @@ internal sealed partial class ExportJobs(
     IExportFileStore files,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    Telemetry.BotTelemetry telemetry,
     ILogger<ExportJobs> logger)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(1);
@@ -65,6 +66,8 @@ internal sealed partial class ExportJobs(
         var culture = Languages.CultureFor(null, request.Language);
         var fileName = FileName(request);
         var path = Path.Combine(Path.GetTempPath(), $"sofsbot-export-{Guid.NewGuid():N}{Path.GetExtension(fileName)}");
+        var started = time.GetTimestamp();
+        var outcome = Telemetry.TelemetryOutcomes.Failed;
         try
         {
             var message = await turn.SendAsync(new Activity { Text = string.Format(culture, texts.Progress, 0, 0), TextFormat = "plain" }, cancellationToken);
@@ -98,17 +101,23 @@ internal sealed partial class ExportJobs(
                 }
 
                 await turn.SendAsync(new Activity { Attachments = [OfferCard(stored)] }, cancellationToken);
+                outcome = Telemetry.TelemetryOutcomes.Ok;
                 LogOffered(stored.ExportId, result.Answers);
             }
         }
         catch (UnknownPeriodException exception)
         {
+            outcome = Telemetry.TelemetryOutcomes.Invalid;
             await TrySendAsync(turn, exception.Message, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(exception);
             await TrySendAsync(turn, texts.Failed, cancellationToken);
+        }
+        finally
+        {
+            telemetry.ExportFinished(time.GetElapsedTime(started), request.Format.ToString().ToLowerInvariant(), outcome);
         }
     }
 

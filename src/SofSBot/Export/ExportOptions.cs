@@ -25,10 +25,22 @@ internal sealed class ExportOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double ReportTarget { get; set; } = 0.7;
 
+    /// <summary>
+    /// What App Service leaves in a setting whose Key Vault reference it could not resolve (no
+    /// secret, no access): long enough to pass for a key, and the same in every deployment.
+    /// </summary>
+    private const string UnresolvedKeyVaultReference = "@Microsoft.KeyVault(";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // The message names the key and the rule, never the value.
-        if (Encoding.UTF8.GetByteCount(PseudonymSecret ?? string.Empty) < MinSecretBytes)
+        if ((PseudonymSecret ?? string.Empty).TrimStart().StartsWith(UnresolvedKeyVaultReference, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(PseudonymSecret)} is a Key Vault reference that App Service could not resolve; check the secret and the app identity's access to the vault.",
+                [nameof(PseudonymSecret)]);
+        }
+        else if (Encoding.UTF8.GetByteCount(PseudonymSecret ?? string.Empty) < MinSecretBytes)
         {
             yield return new ValidationResult(
                 $"{SectionName}:{nameof(PseudonymSecret)} must be set to a secret of at least {MinSecretBytes} bytes (e.g. 64 random hex digits).",

@@ -1,15 +1,16 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
 using SofSBot.BotFramework.Connector;
 
 namespace SofSBot.Roles;
 
 /// <summary>
-/// Reads a team's owners with <c>GET /teams/{aadGroupId}/members</c>, following
-/// <c>@odata.nextLink</c>, with the bot's app-only Graph token (resource-specific consent
-/// <c>TeamMember.Read.Group</c>, granted when the team installs the app). A singleton: each read
-/// takes a fresh client from the factory, so handlers rotate as they should.
+/// Reads a team's owners with Microsoft Graph's SDK (<c>GET /teams/{aadGroupId}/members</c>, every
+/// page through <see cref="PageIterator{TEntity, TCollectionPage}"/>), with the bot's app-only Graph
+/// token (resource-specific consent <c>TeamMember.Read.Group</c>, granted when the team installs
+/// the app). A singleton: each read takes a fresh client from the factory, so handlers rotate as
+/// they should. A next page on another host than the configured one is not followed.
 /// </summary>
 internal sealed class GraphTeamOwnerDirectory(
     IHttpClientFactory httpClients,
@@ -26,45 +27,50 @@ internal sealed class GraphTeamOwnerDirectory(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(aadGroupId);
         var settings = options.CurrentValue;
-        var token = await tokens.GetTokenAsync(settings.GraphScope, cancellationToken)
-            ?? throw new InvalidOperationException("An anonymous bot has no Graph token.");
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.GraphTimeout);
 
-        var http = httpClients.CreateClient(HttpClientName);
-        var owners = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        Uri? next = new(settings.GraphBaseUrl, $"teams/{Uri.EscapeDataString(aadGroupId)}/members");
-        for (var page = 0; next is not null; page++)
+        var graph = new GraphServiceClient(
+            httpClients.CreateClient(HttpClientName),
+            new GraphTokenProvider(tokens, settings).AsAuthenticationProvider(),
+            settings.GraphBaseUrl.AbsoluteUri.TrimEnd('/'));
+        var first = await graph.Teams[aadGroupId].Members.GetAsync(cancellationToken: timeout.Token);
+        if (first is null)
         {
-            if (page == MaxPages)
-            {
-                throw new InvalidOperationException($"Graph kept paging after {MaxPages} pages of team members.");
-            }
+            return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
 
-            // Only ever send the token to the Graph host we were configured with.
-            if (!string.Equals(next.Host, settings.GraphBaseUrl.Host, StringComparison.OrdinalIgnoreCase) || next.Scheme != Uri.UriSchemeHttps)
+        var owners = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pages = 1;
+        var members = PageIterator<ConversationMember, ConversationMemberCollectionResponse>.CreatePageIterator(
+            graph,
+            first,
+            member =>
             {
-                throw new InvalidOperationException("Graph linked to a next page on another host.");
-            }
-
-            using var request = new HttpRequestMessage(HttpMethod.Get, next);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request, timeout.Token);
-            response.EnsureSuccessStatusCode();
-            var members = await response.Content.ReadFromJsonAsync<GraphTeamMembersPage>(timeout.Token);
-            foreach (var member in members?.Value ?? [])
-            {
-                if (member.UserId is { Length: > 0 } userId
+                if (member is AadUserConversationMember { UserId: { Length: > 0 } userId }
                     && member.Roles?.Contains("owner", StringComparer.OrdinalIgnoreCase) == true)
                 {
                     owners.Add(userId);
                 }
-            }
 
-            next = members?.NextLink;
-        }
+                return true;
+            },
+            request =>
+            {
+                // Only ever send the token to the Graph host we were configured with.
+                if (!string.Equals(request.URI.Host, settings.GraphBaseUrl.Host, StringComparison.OrdinalIgnoreCase) || request.URI.Scheme != Uri.UriSchemeHttps)
+                {
+                    throw new InvalidOperationException("Graph linked to a next page on another host.");
+                }
 
+                if (++pages > MaxPages)
+                {
+                    throw new InvalidOperationException($"Graph kept paging after {MaxPages} pages of team members.");
+                }
+
+                return request;
+            });
+        await members.IterateAsync(timeout.Token);
         return owners;
     }
 }

@@ -20,6 +20,7 @@ internal sealed partial class SchedulerService(
     RoutinePoster poster,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
+    Telemetry.BotTelemetry telemetry,
     ILogger<SchedulerService> logger) : BackgroundService
 {
     // Occurrences this instance saw settled (posted, skipped or claimed elsewhere): not asked about again.
@@ -135,6 +136,7 @@ internal sealed partial class SchedulerService(
             if (team is not { State: TeamState.Installed, IsArchived: false })
             {
                 await ledger.MarkSkippedAsync(claim, team is null ? "unknown team" : $"team {team.State}", CancellationToken.None);
+                telemetry.Posted(Telemetry.TelemetryOutcomes.Skipped);
                 LogTeamGone(schedule.TeamId, schedule.ScheduleId, key);
                 _settled[(schedule.ScheduleId, key)] = occurrence.At;
                 return false;
@@ -162,6 +164,7 @@ internal sealed partial class SchedulerService(
             }
 
             // The card is in the channel: record it whatever happens to this instance now.
+            telemetry.Posted(Telemetry.TelemetryOutcomes.Ok);
             await RecordPostedAsync(posting!, thread, schedule, key);
             LogPosted(schedule.TeamId, schedule.ScheduleId, key);
             return true;
@@ -175,6 +178,7 @@ internal sealed partial class SchedulerService(
         catch (ConnectorException exception) when (exception.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed)
         {
             // Throttled to the end of the retries: nothing was created, so the next run tries again.
+            telemetry.Posted(Telemetry.TelemetryOutcomes.Throttled);
             LogPostFailed(exception, schedule.TeamId, schedule.ScheduleId, key, (int?)exception.StatusCode);
             await ledger.ReleaseAsync(posting ?? claim, CancellationToken.None);
             return false;
@@ -183,6 +187,7 @@ internal sealed partial class SchedulerService(
         {
             // Refused (403: bot removed, 404: channel deleted) or the outcome is unknown (a 5xx or a
             // dropped connection after the request left): posting again could make a second card.
+            telemetry.Posted(Telemetry.TelemetryOutcomes.Abandoned);
             LogPostAbandoned(exception, schedule.TeamId, schedule.ScheduleId, key, (int?)exception.StatusCode);
             await ledger.MarkSkippedAsync(posting ?? claim, $"connector {(int?)exception.StatusCode}", CancellationToken.None);
             _settled[(schedule.ScheduleId, key)] = occurrence.At;
@@ -191,6 +196,7 @@ internal sealed partial class SchedulerService(
         catch (Exception exception) when (exception is not OperationCanceledException && posting is null)
         {
             // Failed before anything was sent (storage, credentials): give it back for the next run.
+            telemetry.Posted(Telemetry.TelemetryOutcomes.Failed);
             LogStorageFailed(exception, schedule.TeamId, schedule.ScheduleId, key);
             await ledger.ReleaseAsync(claim, CancellationToken.None);
             return false;

@@ -10,7 +10,7 @@ namespace SofSBot.Scheduling;
 /// (its local date and time). Inserting the row is the claim: a second insert fails with 409. A claim
 /// left by an instance that died is taken over with an ETag-guarded update once its lease is over.
 /// </summary>
-internal sealed class TableOccurrenceLedger(TableProvider tables, TimeProvider time, IOptions<SchedulerOptions> options) : IOccurrenceLedger
+internal sealed class TableOccurrenceLedger(TableProvider tables, TimeProvider time, IOptions<SchedulerOptions> options, Telemetry.BotTelemetry telemetry) : IOccurrenceLedger
 {
     public const string TableName = "Occurrences";
 
@@ -53,6 +53,7 @@ internal sealed class TableOccurrenceLedger(TableProvider tables, TimeProvider t
         try
         {
             var updated = await table.UpdateEntityAsync(stale, stale.ETag, TableUpdateMode.Replace, cancellationToken);
+            telemetry.ClaimTakenOver(TableName);
             return new OccurrenceClaim(scheduleId, occurrenceKey, owner, updated.Headers.ETag ?? ETag.All);
         }
         catch (RequestFailedException exception) when (exception.Status == 412)

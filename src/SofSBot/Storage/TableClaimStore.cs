@@ -10,7 +10,7 @@ namespace SofSBot.Storage;
 /// row whose lease has run out is taken over with an update guarded by its ETag, so of two instances
 /// racing for it one gets 412. Rows written before claims had a state have none and count as done.
 /// </summary>
-internal sealed class TableClaimStore(TableProvider tables, TimeProvider time) : IClaimStore
+internal sealed class TableClaimStore(TableProvider tables, TimeProvider time, Telemetry.BotTelemetry? telemetry = null) : IClaimStore
 {
     public const string TableName = "Claims";
 
@@ -68,6 +68,7 @@ internal sealed class TableClaimStore(TableProvider tables, TimeProvider time) :
             try
             {
                 await table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                telemetry?.ClaimTakenOver(TableName);
                 return ClaimOutcome.Claimed;
             }
             catch (RequestFailedException exception) when (exception.Status == 412)

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace SofSBot.Storage;
@@ -31,6 +32,10 @@ internal static class TableStorageExtensions
             return new TableServiceClient(options.TableServiceUri, credential);
         });
         builder.Services.AddSingleton<TableProvider>();
+
+        // The stores count the claims they take over; every host of them (app, CLI, benchmarks) has it.
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<Telemetry.BotTelemetry>();
         return builder;
     }
 }

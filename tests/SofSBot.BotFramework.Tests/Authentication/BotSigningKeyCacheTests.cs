@@ -167,6 +167,26 @@ public sealed class BotSigningKeyCacheTests : IClassFixture<SigningKeys>, IDispo
         Assert.Equal(2, _harness.Login.MetadataFetches);
     }
 
+    [Fact]
+    public async Task Keys_that_could_not_be_refreshed_for_five_days_are_no_longer_trusted()
+    {
+        Assert.True((await AuthenticateWithAsync(_currentKey)).Succeeded);
+        _harness.Login.AnswerMetadataWith(HttpStatusCode.InternalServerError);
+
+        _harness.Time.Advance(BotSigningKeyCache.MaxKeyAge - TimeSpan.FromMinutes(1));
+        var almostFiveDays = await AuthenticateWithAsync(_currentKey);
+        _harness.Time.Advance(TimeSpan.FromMinutes(1));
+        var fiveDays = await AuthenticateWithAsync(_currentKey);
+        _harness.Login.AnswerMetadataWith(HttpStatusCode.OK);
+        _harness.Time.Advance(BotSigningKeyCache.MinimumRefreshInterval);
+        var refreshed = await AuthenticateWithAsync(_currentKey);
+
+        Assert.True(almostFiveDays.Succeeded, almostFiveDays.FailureReason);
+        Assert.Equal(AuthenticationFailureReasons.UnknownSigningKey, fiveDays.FailureReason);
+        Assert.True(refreshed.Succeeded, refreshed.FailureReason);
+        Assert.Equal(TimeSpan.FromDays(5), BotSigningKeyCache.MaxKeyAge);
+    }
+
     public void Dispose() => _harness.Dispose();
 
     private Task<ActivityAuthenticationResult> AuthenticateWithAsync(TestSigningKey key, string? keyId = null) =>

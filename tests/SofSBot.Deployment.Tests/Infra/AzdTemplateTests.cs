@@ -38,7 +38,10 @@ public sealed partial class AzdTemplateTests
         var set = ParameterFile()["parameters"]!.AsObject().Select(parameter => parameter.Key).ToList();
 
         Assert.Empty(set.Except(declared.Keys));
-        Assert.Empty(declared.Where(parameter => !parameter.Value).Select(parameter => parameter.Key).Except(set));
+        Assert.Empty(declared.Where(parameter => !parameter.Value).Select(parameter => parameter.Key).Except(set).Except(Main.AzdGeneratedParameters));
+        // What azd generates must not be set from the environment too: an empty variable would replace it.
+        Assert.Empty(set.Intersect(Main.AzdGeneratedParameters));
+        Assert.Contains("exportPseudonymSecret", Main.AzdGeneratedParameters);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class CommandListTests : IAsyncLifetime
         var listed = ListedCommands().ToList();
 
         Assert.Empty(_commands.Commands.Select(command => command.Info.SwedishName).Except(listed.Select(command => command.Swedish)));
-        foreach (var scope in new[] { "team", "personal", "groupChat" })
+        foreach (var scope in _manifest["bots"]![0]!["scopes"]!.AsArray().Select(scope => scope!.GetValue<string>()))
         {
             Assert.Contains(listed, command => command.Scopes.Contains(scope) && command.Swedish == "hjälp");
         }

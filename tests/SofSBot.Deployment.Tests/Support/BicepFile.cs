@@ -5,9 +5,9 @@ namespace SofSBot.Deployment.Tests.Support;
 
 /// <summary>
 /// The parts of a .bicep file in infra/ that the tests compare with the app: parameters and their
-/// allowed values, outputs, app settings and tags. No Bicep compiler runs here, so the text is read
-/// with patterns that follow how infra/ is written: one declaration a line, app settings as
-/// multi-line <c>{ name: '…' value: … }</c> objects.
+/// allowed values, outputs, app settings and tags, read from the text (CompiledTemplateTests checks
+/// the compiled template) with patterns that follow how infra/ is written: one declaration a line,
+/// app settings as multi-line <c>{ name: '…' value: … }</c> objects.
 /// </summary>
 internal sealed partial class BicepFile
 {
@@ -32,6 +32,13 @@ internal sealed partial class BicepFile
     /// <summary>Parameter names, each with whether it has a default value.</summary>
     public IReadOnlyDictionary<string, bool> Parameters =>
         ParameterDeclaration().Matches(Text).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["default"].Success);
+
+    /// <summary>
+    /// Parameters that azd generates on the first provision and keeps in the environment
+    /// (<c>@metadata({ azd: { type: 'generate' … } })</c>), so no parameters file sets them.
+    /// </summary>
+    public IReadOnlyList<string> AzdGeneratedParameters =>
+        [.. AzdGeneratedParameter().Matches(Text).Select(m => m.Groups["name"].Value)];
 
     public IReadOnlyList<string> OutputNames =>
         [.. OutputDeclaration().Matches(Text).Select(m => m.Groups["name"].Value)];
@@ -69,6 +76,9 @@ internal sealed partial class BicepFile
 
     [GeneratedRegex(@"^param\s+(?<name>\w+)\s+\w+(?<default>\s*=.*)?\s*$", RegexOptions.Multiline)]
     private static partial Regex ParameterDeclaration();
+
+    [GeneratedRegex(@"@metadata\(\{\s*azd:\s*\{\s*type:\s*'generate'[^@]*?^param\s+(?<name>\w+)\s", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex AzdGeneratedParameter();
 
     [GeneratedRegex(@"^output\s+(?<name>\w+)\s+\w+\s*=", RegexOptions.Multiline)]
     private static partial Regex OutputDeclaration();

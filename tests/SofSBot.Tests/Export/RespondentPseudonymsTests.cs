@@ -56,6 +56,19 @@ public sealed class RespondentPseudonymsTests
         Assert.True(secret.Length == 0 || !error.ErrorMessage!.Contains(secret, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Key_vault_reference_that_app_service_could_not_resolve_is_not_taken_for_a_key()
+    {
+        var options = new ExportOptions { PseudonymSecret = "@Microsoft.KeyVault(SecretUri=https://kvsofsbot0123456789abc.vault.azure.net/secrets/export-pseudonym-secret)" };
+
+        var errors = new List<ValidationResult>();
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true));
+
+        var error = Assert.Single(errors);
+        Assert.Contains("Export:PseudonymSecret", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("Key Vault", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
     private static RespondentPseudonyms Pseudonyms(string secret) =>
         new(Options.Create(new ExportOptions { PseudonymSecret = secret }));
 }

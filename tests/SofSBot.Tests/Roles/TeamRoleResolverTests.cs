@@ -126,6 +126,39 @@ public sealed class TeamRoleResolverTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_next_page_on_another_host_is_not_followed_and_gets_no_token()
+    {
+        const string Elsewhere = "https://graph.example.net/v1.0/teams/" + AadGroupId + "/members";
+        var first = _graph.When(HttpMethod.Get, MembersUrl).WithExactQueryString(string.Empty)
+            .Respond("application/json", GraphPage("team-members-page1.json").Replace("https://graph.microsoft.com/", "https://graph.example.net/", StringComparison.Ordinal));
+        var elsewhere = _graph.When(HttpMethod.Get, Elsewhere).Respond("application/json", GraphPage("team-members-page2.json"));
+        var resolver = await StartAsync();
+
+        var roles = await resolver.GetRolesAsync(Sara, TeamId, Ct);
+
+        Assert.True(roles.LeadershipUnknown);
+        Assert.Equal(1, _graph.GetMatchCount(first));
+        Assert.Equal(0, _graph.GetMatchCount(elsewhere));
+    }
+
+    [Fact]
+    public async Task Members_are_read_through_the_graph_sdk_and_every_page_is_followed()
+    {
+        // Three pages: the second links on to a third, as Graph does for large teams.
+        var third = _graph.When(HttpMethod.Get, MembersUrl).WithQueryString("$skiptoken", "page3")
+            .WithHeaders("Authorization", $"Bearer {GraphToken}")
+            .Respond("application/json", """{"value":[{"@odata.type":"#microsoft.graph.aadUserConversationMember","roles":["owner"],"userId":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"}]}""");
+        _graph.When(HttpMethod.Get, MembersUrl).WithQueryString("$skiptoken", SkipToken)
+            .WithHeaders("Authorization", $"Bearer {GraphToken}")
+            .Respond("application/json", GraphPage("team-members-page2.json").Replace("\"value\"", $"\"@odata.nextLink\":\"{MembersUrl}?$skiptoken=page3\",\"value\"", StringComparison.Ordinal));
+        var resolver = await StartAsync();
+
+        var nils = new ChannelAccount { Id = "29:1nils", Name = "Nils Ek", AadObjectId = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f" };
+        Assert.True((await resolver.GetRolesAsync(nils, TeamId, Ct)).IsTeamLeader);
+        Assert.Equal(1, _graph.GetMatchCount(third));
+    }
+
+    [Fact]
     public async Task No_graph_token_leaves_leadership_unknown_and_is_tried_again()
     {
         _tokens.SetupSequence(t => t.GetTokenAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
