@@ -93,7 +93,7 @@ public sealed class StartupConfigurationTests(AzuriteFixture azurite)
             builder.UseSetting("Ratings:MonitorEnabled", "false");
             builder.UseSetting("Export:PseudonymSecret", Infrastructure.SofSBotApp.TestPseudonymSecret);
             builder.UseSetting("Logging:LogLevel:SofSBot", "Warning");
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in settings.Where(setting => setting.Value is not null))
             {
                 builder.UseSetting(key, value);
             }
