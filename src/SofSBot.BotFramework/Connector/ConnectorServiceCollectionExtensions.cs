@@ -45,10 +45,10 @@ public static class ConnectorServiceCollectionExtensions
         var connector = services.AddHttpClient<IConnectorClient, ConnectorClient>((provider, client) =>
             client.Timeout = provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Timeout);
         connector.AddResilienceHandler("connector", (pipeline, context) => ConnectorRetryPolicy.AddTo(
-                pipeline,
-                context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value,
-                context.ServiceProvider.GetRequiredService<TimeProvider>(),
-                context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectorRetryPolicy).FullName!)));
+            pipeline,
+            context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value,
+            context.ServiceProvider.GetRequiredService<TimeProvider>(),
+            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectorRetryPolicy).FullName!)));
         connector.AddHttpMessageHandler<ConnectorAuthorizationHandler>();
 
         return services;
