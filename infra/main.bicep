@@ -112,7 +112,10 @@ module vault 'modules/key-vault.bicep' = {
   }
 }
 
-var botId = isSingleTenant ? botAppId : identity.outputs.clientId
+// Every branch sets the app id: without one the app would stop at start (it never runs unauthenticated in Azure).
+var botId = isSingleTenant
+  ? (!empty(botAppId) ? botAppId : fail('botAppType SingleTenant needs botAppId: azd env set SOFSBOT_BOT_APP_ID <application id>.'))
+  : identity.outputs.clientId
 
 module web 'modules/web.bicep' = {
   name: 'web'

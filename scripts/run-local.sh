@@ -152,9 +152,15 @@ LEADER_OBJECT_ID="$(awk '
   inside && $1 == "aadObjectId:" { gsub(/["\047]/, "", $2); print $2; exit }' "$CONFIG_FILE")"
 [[ -n "$LEADER_OBJECT_ID" ]] || die "no currentUser.aadObjectId in $CONFIG_FILE"
 
+# The bot takes activities from allowed tenants only: here the Playground's demo tenant.
+DEMO_TENANT_ID="$(awk '/^tenantId:/ { gsub(/["\047]/, "", $2); print $2; exit }' "$CONFIG_FILE")"
+[[ -n "$DEMO_TENANT_ID" ]] || die "no tenantId in $CONFIG_FILE"
+
+# No app id: anonymous mode, which the bot allows only in Development with Bot:AllowAnonymous.
 echo "Starting the bot on http://127.0.0.1:$BOT_PORT (dotnet run; the first build takes a while)..."
 start Bot "$LOG_DIR/bot.log" \
   env ASPNETCORE_ENVIRONMENT=Development "ConnectionStrings__Tables=$TABLES_CONNECTION" \
+  Bot__AllowAnonymous=true "Bot__AllowedTenants__0=$DEMO_TENANT_ID" \
   "Roles__Coordinators__0=$LEADER_OBJECT_ID" \
   dotnet run --project "$ROOT/src/SofSBot" --urls "http://127.0.0.1:$BOT_PORT"
 wait_until Bot "$LAST_PID" 300 "$LOG_DIR/bot.log" curl -fsS "http://127.0.0.1:$BOT_PORT/health"

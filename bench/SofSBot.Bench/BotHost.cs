@@ -21,12 +21,15 @@ internal static class BotHost
 {
     public static IHost Build(string tablesConnectionString, string tablePrefix, BenchOptions options, TimeProvider time)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
+        // Development: the bot allows an empty app id (anonymous mode) nowhere else.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Tables"] = tablesConnectionString,
             ["Storage:TablePrefix"] = tablePrefix,
             ["Bot:AppId"] = string.Empty,
+            ["Bot:AllowAnonymous"] = "true",
+            ["Bot:TenantId"] = "00000000-0000-4000-8000-0000000be4c1",
             ["Scheduler:Enabled"] = "false",
             ["Scheduler:RequestsPerSecond"] = options.Budget.ToString(CultureInfo.InvariantCulture),
         };

@@ -216,16 +216,19 @@ internal static class RatingsBenchmark
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Benchmark");
+            // Development: the bot allows an empty app id (anonymous mode) nowhere else.
+            builder.UseEnvironment("Development");
             builder.UseContentRoot(RepositoryPaths.Combine("src", "SofSBot"));
             builder.UseSetting("ConnectionStrings:Tables", tables);
             builder.UseSetting("Storage:TablePrefix", prefix);
             builder.UseSetting("Bot:AppId", string.Empty);
+            builder.UseSetting("Bot:AllowAnonymous", "true");
             builder.UseSetting("Bot:TenantId", TenantId);
             builder.UseSetting("Scheduler:Enabled", "false");
             builder.UseSetting("Ratings:MonitorEnabled", "false");
             builder.UseSetting("Roles:Coordinators:0", LeaderAad);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:SofSBot", "Warning");
             builder.UseSetting("Logging:LogLevel:SofSBot.BotFramework.Hosting.AnonymousModeGuard", "None");
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddFilter("SofSBot.BotFramework.Hosting.AnonymousModeGuard", LogLevel.None));
             builder.ConfigureTestServices(services => services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => connector)));

@@ -5,7 +5,8 @@ namespace SofSBot.BotFramework;
 /// <summary>
 /// The bot's identity, shared by inbound authentication and the outbound connector token. With no
 /// <see cref="AppId"/> the bot runs anonymously: only for local development against the Agents
-/// Playground, and then bound to loopback.
+/// Playground (environment Development and <see cref="AllowAnonymous"/>; anything else stops the
+/// start, see <c>BotOptionsValidator</c>), and then bound to loopback.
 /// </summary>
 public sealed class BotOptions
 {
@@ -16,6 +17,18 @@ public sealed class BotOptions
 
     /// <summary>The Entra tenant of a single-tenant app or managed identity.</summary>
     public string? TenantId { get; set; }
+
+    /// <summary>
+    /// The Entra tenants whose Teams may talk to the bot; empty means <see cref="TenantId"/> alone.
+    /// Activities from any other tenant are refused before anything is stored.
+    /// </summary>
+    public IReadOnlyList<string> AllowedTenants { get; set; } = [];
+
+    /// <summary>
+    /// Lets an empty <see cref="AppId"/> mean "no token check" — honoured only in the Development
+    /// environment (the Agents Playground sends no tokens); elsewhere an empty app id stops the start.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
 
     public BotAppType AppType { get; set; } = BotAppType.UserAssignedManagedIdentity;
 
@@ -51,4 +64,18 @@ public sealed class BotOptions
 
     /// <summary>True when no app id is configured: inbound calls are not authenticated.</summary>
     public bool IsAnonymous => string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>The tenants accepted inbound: <see cref="AllowedTenants"/>, or else <see cref="TenantId"/>.</summary>
+    public IReadOnlyList<string> EffectiveAllowedTenants
+    {
+        get
+        {
+            var listed = AllowedTenants.Where(tenant => !string.IsNullOrWhiteSpace(tenant)).Select(tenant => tenant.Trim()).ToList();
+            return listed.Count > 0 ? listed : string.IsNullOrWhiteSpace(TenantId) ? [] : [TenantId.Trim()];
+        }
+    }
+
+    /// <summary>Whether <paramref name="tenantId"/> is one of <see cref="EffectiveAllowedTenants"/> (ids compare case-insensitively).</summary>
+    public bool IsAllowedTenant(string tenantId) =>
+        EffectiveAllowedTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
 }

@@ -11,13 +11,14 @@ namespace SofSBot.BotFramework.Connector;
 
 /// <summary>
 /// The Bot Connector REST API over a typed <see cref="HttpClient"/> whose handlers add the token and
-/// the retries. Posts go through <see cref="ConversationGate"/> so one conversation never has two in
+/// the retries; within an inbound turn each call ends by the turn's deadline. Posts go through <see cref="ConversationGate"/> so one conversation never has two in
 /// flight.
 /// </summary>
 internal sealed class ConnectorClient(
     HttpClient httpClient,
     ConversationGate gate,
     IOptions<BotOptions> botOptions,
+    TimeProvider timeProvider,
     ILogger<ConnectorClient> logger) : IConnectorClient
 {
     /// <summary>How much of an error body goes to the log.</summary>
@@ -150,10 +151,13 @@ internal sealed class ConnectorClient(
             request.Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options);
         }
 
+        // Within an inbound turn the call ends at the turn's deadline at the latest (see ConnectorTurnBudget).
+        using var deadline = ConnectorTurnBudget.Remaining(timeProvider) is { } remaining ? new CancellationTokenSource(remaining, timeProvider) : null;
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         HttpResponseMessage response;
         try
         {
-            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked?.Token ?? cancellationToken);
         }
         catch (Exception exception) when (exception is HttpRequestException
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))

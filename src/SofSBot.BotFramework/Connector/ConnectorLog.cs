@@ -24,6 +24,9 @@ internal static partial class ConnectorLog
     [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "Bot Connector {Method} {Path} asked to retry after {RetryAfter}, beyond the {MaxRetryAfter} limit; giving up.")]
     public static partial void RetryAfterTooLong(this ILogger logger, HttpMethod method, string path, TimeSpan retryAfter, TimeSpan maxRetryAfter);
 
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Warning, Message = "Bot Connector {Method} {Path}: no retry {Retry}, the inbound call's time for connector calls is spent.")]
+    public static partial void TurnBudgetSpent(this ILogger logger, HttpMethod method, string path, int retry);
+
     [LoggerMessage(EventId = 1120, Level = LogLevel.Warning, Message = "Bot Connector {Operation} failed with {StatusCode}: {Body}")]
     public static partial void CallFailed(this ILogger logger, string operation, HttpStatusCode statusCode, string body);
 

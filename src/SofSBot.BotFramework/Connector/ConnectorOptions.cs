@@ -34,6 +34,14 @@ public sealed class ConnectorOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How long the connector calls made while answering one inbound activity may take together,
+    /// retries included (see <see cref="ConnectorTurnBudget"/>): Teams waits about 15 s for an invoke's
+    /// answer, and the bot promises one within 10 s even when the connector cannot be reached.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan TurnBudget { get; set; } = TimeSpan.FromSeconds(5);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MaxDelay < BaseDelay)

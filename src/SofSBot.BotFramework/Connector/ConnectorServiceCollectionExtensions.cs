@@ -9,7 +9,8 @@ namespace SofSBot.BotFramework.Connector;
 public static class ConnectorServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IConnectorClient"/> (typed HTTP client: retries outside, bearer token inside),
+    /// Adds <see cref="IConnectorClient"/> (typed HTTP client: the resilience library's retries outside,
+    /// configured by <see cref="ConnectorRetryPolicy"/>, the bearer token inside, on every attempt),
     /// <see cref="IBotTokenProvider"/>, <see cref="IBotAccessTokenSource"/> (the bot's app-only tokens
     /// for any scope) and <see cref="ConnectorOptions"/> bound to <c>Bot:Connector</c>.
     /// The caller registers <see cref="BotOptions"/> and an <see cref="Microsoft.Extensions.Configuration.IConfiguration"/>;
@@ -39,13 +40,16 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<IBotTokenProvider>(provider => new BotTokenProvider(
             provider.GetRequiredService<IOptions<BotOptions>>().Value,
             provider.GetRequiredService<IBotAccessTokenSource>()));
-        services.TryAddTransient<ConnectorRetryHandler>();
         services.TryAddTransient<ConnectorAuthorizationHandler>();
 
-        services.AddHttpClient<IConnectorClient, ConnectorClient>((provider, client) =>
-                client.Timeout = provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Timeout)
-            .AddHttpMessageHandler<ConnectorRetryHandler>()
-            .AddHttpMessageHandler<ConnectorAuthorizationHandler>();
+        var connector = services.AddHttpClient<IConnectorClient, ConnectorClient>((provider, client) =>
+            client.Timeout = provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Timeout);
+        connector.AddResilienceHandler("connector", (pipeline, context) => ConnectorRetryPolicy.AddTo(
+            pipeline,
+            context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value,
+            context.ServiceProvider.GetRequiredService<TimeProvider>(),
+            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectorRetryPolicy).FullName!)));
+        connector.AddHttpMessageHandler<ConnectorAuthorizationHandler>();
 
         return services;
     }

@@ -9,7 +9,8 @@ namespace SofSBot.BotFramework.Hosting;
 
 /// <summary>
 /// With no app id the bot authenticates nobody: fine for the Agents Playground on this machine,
-/// never on a network. This keeps Kestrel on the loopback address and says so loudly at start.
+/// never on a network (and only in the Development environment with <c>Bot:AllowAnonymous</c>, which
+/// <see cref="BotOptionsValidator"/> enforces at start). This keeps Kestrel on the loopback address and says so loudly at start.
 /// </summary>
 internal sealed partial class AnonymousModeGuard(IOptions<BotOptions> options, ILogger<AnonymousModeGuard> logger) : IHostedService
 {
@@ -40,6 +41,6 @@ internal sealed partial class AnonymousModeGuard(IOptions<BotOptions> options, I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot:AppId is not set: inbound activities are NOT authenticated. The bot listens on 127.0.0.1 only. Set Bot:AppId for any real deployment.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot:AppId is not set and Bot:AllowAnonymous is on (Development): inbound activities are NOT authenticated. The bot listens on 127.0.0.1 only. Set Bot:AppId for any real deployment.")]
     private partial void LogAnonymous();
 }

@@ -24,6 +24,7 @@ public static class BotFrameworkHostingExtensions
             .BindConfiguration(BotOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.AddOptions<BotEndpointOptions>()
             .BindConfiguration(BotEndpointOptions.SectionName)
             .ValidateDataAnnotations()

@@ -11,9 +11,12 @@ using SofSBot.BotFramework.Connector;
 namespace SofSBot.BotFramework.Hosting;
 
 /// <summary>
-/// <c>POST /api/messages</c>: reads one activity within a size limit, authenticates it, hands it to the
-/// application and returns the invoke response. Bad input is answered with a status code and causes
-/// nothing; an application failure is logged and answered with 500, never with exception text.
+/// <c>POST /api/messages</c>: reads one activity within a size limit, checks that it is well formed
+/// (<see cref="ActivityBoundary"/>), authenticates it, checks that it comes from Teams in an allowed
+/// tenant (<see cref="ActivityOrigin"/>), hands it to the application and returns the invoke response.
+/// Bad input is answered with a status code and causes nothing; an application failure is logged and
+/// answered with 500, never with exception text. The connector calls of a turn share one time budget
+/// (<see cref="ConnectorTurnBudget"/>), so an unreachable connector cannot hold the answer.
 /// </summary>
 internal sealed partial class BotMessageEndpoint(
     IActivityAuthenticator authenticator,
@@ -21,6 +24,8 @@ internal sealed partial class BotMessageEndpoint(
     IConnectorClient connector,
     IOptions<BotOptions> botOptions,
     IOptions<BotEndpointOptions> endpointOptions,
+    IOptions<ConnectorOptions> connectorOptions,
+    TimeProvider timeProvider,
     ILogger<BotMessageEndpoint> logger)
 {
     public async Task<IResult> HandleAsync(HttpContext http)
@@ -61,6 +66,13 @@ internal sealed partial class BotMessageEndpoint(
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Before deserializing: System.Text.Json throws on a lone surrogate in a string it unescapes.
+        if (ActivityBoundary.FindInvalidText(body) is { } invalidText)
+        {
+            LogMalformed(invalidText);
+            return Results.BadRequest();
+        }
+
         Activity? activity;
         try
         {
@@ -72,7 +84,7 @@ internal sealed partial class BotMessageEndpoint(
             return Results.BadRequest();
         }
 
-        if (Validate(activity) is { } problem)
+        if ((Validate(activity) ?? ActivityBoundary.FindUnsafeId(activity!)) is { } problem)
         {
             LogMalformed(problem);
             return Results.BadRequest();
@@ -85,6 +97,13 @@ internal sealed partial class BotMessageEndpoint(
             return Results.Unauthorized();
         }
 
+        if (ActivityOrigin.FindRefusal(activity!, botOptions.Value) is { } refusal)
+        {
+            LogForbidden(refusal);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        using var budget = ConnectorTurnBudget.Begin(timeProvider.GetUtcNow() + connectorOptions.Value.TurnBudget);
         try
         {
             var response = await handler.OnTurnAsync(new TurnContext(activity!, connector), cancellationToken);
@@ -171,6 +190,9 @@ internal sealed partial class BotMessageEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity: not authenticated ({Reason})")]
     private partial void LogUnauthenticated(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity: {Reason}")]
+    private partial void LogForbidden(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed activity: {Problem}")]
     private partial void LogMalformed(string problem);

@@ -28,6 +28,7 @@ internal sealed record ExportBotTexts(
     string UploadFailed,
     string UploadFailedFileGone,
     string UploadAlreadyRunning,
+    string NoUploadPlace,
     string Failed,
     string NoPseudonymSecret)
 {
@@ -56,6 +57,7 @@ internal sealed record ExportBotTexts(
         UploadFailed: "Filen kunde inte sparas i din OneDrive. Godkänn den igen här nedanför (den sparas en timme), eller skriv export för att göra en ny.",
         UploadFailedFileGone: "Filen kunde inte sparas i din OneDrive, och den finns inte längre kvar här. Skriv export för att göra en ny.",
         UploadAlreadyRunning: "Filen håller redan på att sparas i din OneDrive. Du får ett meddelande här när den är klar.",
+        NoUploadPlace: "Filen sparades inte: Teams angav ingen giltig plats i din OneDrive för den. Skriv export för att göra en ny.",
         Failed: "Exporten misslyckades. Försök igen om en stund.",
         NoPseudonymSecret: "Exporten kan inte göras än: nyckeln för de anonyma svarskoderna (inställningen Export:PseudonymSecret) saknas. Be IT-avdelningen att lägga in den; ingenting har exporterats.");
 
@@ -84,6 +86,7 @@ internal sealed record ExportBotTexts(
         UploadFailed: "The file could not be saved to your OneDrive. Accept it again below (it is kept for an hour), or type export to make a new one.",
         UploadFailedFileGone: "The file could not be saved to your OneDrive, and it is no longer kept here. Type export to make a new one.",
         UploadAlreadyRunning: "The file is already being saved to your OneDrive. You will get a message here when it is done.",
+        NoUploadPlace: "The file was not saved: Teams gave no valid place in your OneDrive for it. Type export to make a new one.",
         Failed: "The export failed. Try again in a while.",
         NoPseudonymSecret: "The export cannot run yet: the key of the respondent pseudonyms (setting Export:PseudonymSecret) is missing. Ask IT to set it; nothing was exported.");
 

@@ -58,7 +58,11 @@ internal sealed partial class ExportFileConsentHandler(
 
         if (consent.UploadInfo is not { UploadUrl: { Length: > 0 } uploadUrl } upload || !Uri.TryCreate(uploadUrl, UriKind.Absolute, out var uploadUri) || !IsAllowedUploadUri(uploadUri))
         {
-            throw new InvalidOperationException("The file consent carried no usable upload URL.");
+            // Teams always sends an https upload session; anything else is not followed. Nothing is
+            // uploaded; the file is left to its hour.
+            LogNoUploadPlace(exportId);
+            await turn.ReplyTextAsync(texts.NoUploadPlace, cancellationToken);
+            return;
         }
 
         // Answered at once; the upload and its result go on in the background.
@@ -75,6 +79,9 @@ internal sealed partial class ExportFileConsentHandler(
     /// </summary>
     private bool IsAllowedUploadUri(Uri uri) =>
         uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback && botOptions.Value.IsAnonymous);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused export {ExportId}: the file consent carried no usable upload URL")]
+    private partial void LogNoUploadPlace(string exportId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused export {ExportId}: the file consent came from another user")]
     private partial void LogNotYours(string exportId);

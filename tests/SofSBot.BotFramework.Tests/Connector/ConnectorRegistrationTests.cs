@@ -16,6 +16,7 @@ public sealed class ConnectorRegistrationTests
             ["Bot:Connector:MaxDelay"] = "00:00:20",
             ["Bot:Connector:MaxRetryAfter"] = "00:02:00",
             ["Bot:Connector:Timeout"] = "00:01:30",
+            ["Bot:Connector:TurnBudget"] = "00:00:07",
         });
 
         var options = harness.Services.GetRequiredService<IOptions<ConnectorOptions>>().Value;
@@ -25,6 +26,7 @@ public sealed class ConnectorRegistrationTests
         Assert.Equal(TimeSpan.FromSeconds(20), options.MaxDelay);
         Assert.Equal(TimeSpan.FromMinutes(2), options.MaxRetryAfter);
         Assert.Equal(TimeSpan.FromSeconds(90), options.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(7), options.TurnBudget);
     }
 
     [Theory]
@@ -34,6 +36,8 @@ public sealed class ConnectorRegistrationTests
     [InlineData("MaxDelay", "00:00:00.5")]
     [InlineData("MaxRetryAfter", "01:00:00")]
     [InlineData("Timeout", "00:00:00")]
+    [InlineData("TurnBudget", "00:00:00")]
+    [InlineData("TurnBudget", "00:05:00")]
     public void Invalid_connector_options_stop_the_start(string key, string value)
     {
         using var harness = ConnectorHarness.Anonymous(new Dictionary<string, string?> { [$"Bot:Connector:{key}"] = value });

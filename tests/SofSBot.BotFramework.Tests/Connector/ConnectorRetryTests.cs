@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Moq;
+using Microsoft.Extensions.DependencyInjection;
 using RichardSzalay.MockHttp;
 using SofSBot.BotFramework.Activities;
 using SofSBot.BotFramework.Connector;
@@ -157,7 +155,7 @@ public sealed class ConnectorRetryTests : IDisposable
     [InlineData(2, 0.0, 0)]
     public void Backoff_is_a_random_share_of_the_doubling_delay_up_to_the_cap(int retry, double random, int expectedMilliseconds)
     {
-        var delay = ConnectorRetryHandler.Backoff(retry, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8), random);
+        var delay = ConnectorRetryPolicy.Backoff(retry, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8), random);
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), delay);
     }
@@ -248,32 +246,89 @@ public sealed class ConnectorRetryTests : IDisposable
     [Fact]
     public async Task A_streamed_body_is_buffered_so_that_a_retry_can_send_it_again()
     {
-        using var mock = new MockHttpMessageHandler();
         var bodies = new List<string>();
-        mock.Expect("*").Respond(async request =>
+        _harness.Mock.Expect("*").Respond(async request =>
         {
             bodies.Add(await RecordingHandler.WireBodyAsync(request.Content!, Ct));
             return new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         });
-        mock.Expect("*").Respond(async request =>
+        _harness.Mock.Expect("*").Respond(async request =>
         {
             bodies.Add(await RecordingHandler.WireBodyAsync(request.Content!, Ct));
             return new HttpResponseMessage(HttpStatusCode.Created);
         });
-        var options = Mock.Of<IOptionsMonitor<ConnectorOptions>>(monitor => monitor.CurrentValue == new ConnectorOptions());
-        using var invoker = new HttpMessageInvoker(new ConnectorRetryHandler(options, _harness.Time, NullLogger<ConnectorRetryHandler>.Instance) { InnerHandler = mock });
+
+        // The connector's own handler chain (retries, then the per-attempt handler), as the typed client uses it.
+        using var client = _harness.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IConnectorClient));
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://smba.trafficmanager.net/emea/v3/conversations/a%3A1/activities")
         {
             // A stream that can be read once only, as a socket would consume it.
             Content = new StreamContent(new ReadOnceStream("""{"type":"message","text":"Hej!"}"""u8.ToArray())),
         };
 
-        var call = invoker.SendAsync(request, Ct);
+        var call = client.SendAsync(request, Ct);
         await _harness.Time.DriveAsync(call);
         using var response = await call;
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(["""{"type":"message","text":"Hej!"}""", """{"type":"message","text":"Hej!"}"""], bodies);
+    }
+
+    [Fact]
+    public async Task Within_a_turn_no_retry_starts_that_could_not_end_before_the_turns_deadline()
+    {
+        _harness.Mock.Expect("*").Respond(_ => TooManyRequests(new RetryConditionHeaderValue(TimeSpan.FromSeconds(3))));
+        _harness.Mock.Expect("*").Respond(_ => TooManyRequests(new RetryConditionHeaderValue(TimeSpan.FromSeconds(3))));
+        _harness.Mock.Expect("*").Respond(HttpStatusCode.Created, "application/json", Resource);
+        using var turn = ConnectorTurnBudget.Begin(_harness.Time.GetUtcNow() + TimeSpan.FromSeconds(5));
+
+        var call = _harness.Client.SendToConversationAsync(ConnectorHarness.ServiceUrl, ChannelId, Hello, Ct);
+
+        // The call's deadline, then the first wait; a second wait of 3 s would end after the deadline.
+        Assert.Equal(TimeSpan.FromSeconds(5), await _harness.Time.NextTimerAsync());
+        Assert.Equal(TimeSpan.FromSeconds(3), await _harness.Time.NextTimerAsync());
+        _harness.Time.Advance(TimeSpan.FromSeconds(3));
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => call.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Equal(2, _harness.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Within_a_turn_a_call_that_gets_no_answer_ends_at_the_turns_deadline()
+    {
+        using var harness = ConnectorHarness.Anonymous(primary: new NeverAnswers());
+        using var turn = ConnectorTurnBudget.Begin(harness.Time.GetUtcNow() + TimeSpan.FromSeconds(5));
+
+        var call = harness.Client.GetChannelsAsync(ConnectorHarness.ServiceUrl, TeamId, Ct);
+        Assert.Equal(TimeSpan.FromSeconds(5), await harness.Time.NextTimerAsync());
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() => call.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+
+        Assert.Null(exception.StatusCode);
+        Assert.Single(harness.Requests);
+    }
+
+    [Fact]
+    public async Task A_turns_budget_ends_with_the_turn_also_for_work_it_left_running()
+    {
+        Task<DateTimeOffset?> later;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (ConnectorTurnBudget.Begin(_harness.Time.GetUtcNow() + TimeSpan.FromSeconds(5)))
+        {
+            Assert.NotNull(ConnectorTurnBudget.Deadline);
+
+            // Background work started in the turn inherits its flow, and so the budget while the turn lasts.
+            later = Task.Run(async () =>
+            {
+                await gate.Task;
+                return ConnectorTurnBudget.Deadline;
+            });
+        }
+
+        gate.SetResult();
+        Assert.Null(ConnectorTurnBudget.Deadline);
+        Assert.Null(await later);
     }
 
     [Fact]
@@ -294,6 +349,16 @@ public sealed class ConnectorRetryTests : IDisposable
     {
         _harness.Dispose();
         _timeout.Dispose();
+    }
+
+    /// <summary>A server that accepts the request and never answers, until the caller gives up.</summary>
+    private sealed class NeverAnswers : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        }
     }
 
     private static HttpResponseMessage TooManyRequests(RetryConditionHeaderValue retryAfter)

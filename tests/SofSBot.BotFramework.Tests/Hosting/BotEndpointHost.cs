@@ -38,9 +38,12 @@ internal sealed class BotEndpointHost : IAsyncDisposable
 
     public static async Task<BotEndpointHost> StartAsync(string? appId, Func<TurnContext, InvokeResponse?>? respond = null, int? maxActivityBytes = null)
     {
-        var builder = WebApplication.CreateBuilder();
+        // Anonymous mode (no app id) is allowed in Development only.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = appId is null ? "Development" : "Production" });
         builder.WebHost.UseTestServer();
         builder.Configuration["Bot:AppId"] = appId ?? string.Empty;
+        builder.Configuration["Bot:AllowAnonymous"] = appId is null ? "true" : "false";
+        builder.Configuration["Bot:TenantId"] = "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f";
         if (maxActivityBytes is { } max)
         {
             builder.Configuration["Bot:Endpoint:MaxActivityBytes"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);

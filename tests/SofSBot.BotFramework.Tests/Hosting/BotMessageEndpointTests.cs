@@ -11,7 +11,7 @@ public sealed class BotMessageEndpointTests
 
     private const string Message = """
         {"type":"message","id":"1","text":"hjälp","serviceUrl":"https://smba.trafficmanager.net/emea/",
-         "channelId":"msteams","conversation":{"id":"a:1"},"from":{"id":"29:1"},"recipient":{"id":"28:bot"}}
+         "channelId":"msteams","conversation":{"id":"a:1","tenantId":"9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f"},"from":{"id":"29:1"},"recipient":{"id":"28:bot"}}
         """;
 
     [Fact]
@@ -103,6 +103,48 @@ public sealed class BotMessageEndpointTests
         Assert.Single(host.Handler.Received);
     }
 
+    [Theory]
+    [InlineData("\"channelId\":\"msteams\"", "\"channelId\":\"webchat\"")]
+    [InlineData("\"channelId\":\"msteams\"", "\"channelId\":\"directline\"")]
+    [InlineData("9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f", "0badbad0-1111-4222-8333-444455556666")]
+    [InlineData(",\"tenantId\":\"9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f\"", "")]
+    public async Task Authenticated_activity_from_another_channel_or_tenant_gets_403_and_reaches_nothing(string part, string replacement)
+    {
+        await using var host = await BotEndpointHost.StartAsync(AppId);
+
+        using var response = await host.PostAsync(Message.Replace(part, replacement, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(host.Handler.Received);
+    }
+
+    [Fact]
+    public async Task Anonymous_mode_also_refuses_another_channel()
+    {
+        await using var host = await BotEndpointHost.StartAsync(appId: null);
+
+        using var response = await host.PostAsync(Message.Replace("msteams", "webchat", StringComparison.Ordinal), authorization: null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(host.Handler.Received);
+    }
+
+    [Theory]
+    [InlineData("\"id\":\"a:1\"", "\"id\":\"a:1/2\"")]
+    [InlineData("\"text\":\"hjälp\"", "\"text\":\"hj\\ud800lp\"")]
+    [InlineData("\"from\":{\"id\":\"29:1\"}", "\"from\":{\"id\":\"29:1#x\"}")]
+    public async Task Activity_with_an_id_that_cannot_be_a_key_or_with_invalid_text_gets_400(string part, string replacement)
+    {
+        await using var host = await BotEndpointHost.StartAsync(AppId);
+        var body = Message.Replace(part, replacement, StringComparison.Ordinal);
+        Assert.NotEqual(Message, body);
+
+        using var response = await host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Handler.Received);
+    }
+
     [Fact]
     public async Task Failure_in_the_application_gets_500_without_exception_text()
     {
@@ -164,6 +206,7 @@ public sealed class BotMessageEndpointTests
     private const string Invoke = """
         {"type":"invoke","name":"adaptiveCard/action","id":"f:1","serviceUrl":"https://smba.trafficmanager.net/emea/",
          "channelId":"msteams","conversation":{"id":"19:c@thread.tacv2"},"from":{"id":"29:1"},"recipient":{"id":"28:bot"},
+         "channelData":{"tenant":{"id":"9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f"}},
          "value":{"action":{"type":"Action.Execute","verb":"x","data":{}}}}
         """;
 }

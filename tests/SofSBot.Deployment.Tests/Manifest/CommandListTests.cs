@@ -14,7 +14,13 @@ public sealed class CommandListTests : IAsyncLifetime
 {
     private readonly JsonObject _manifest = TeamsAppPackage.ReadJson(RepositoryPaths.Combine("manifest", "manifest.json"));
     private readonly JsonObject _english = TeamsAppPackage.ReadJson(RepositoryPaths.Combine("manifest", "en-US.json"));
-    private readonly AppServiceApp _app = new(new Dictionary<string, string> { ["ConnectionStrings:Tables"] = "UseDevelopmentStorage=true" });
+    // A production app needs its identity to start (an empty Bot:AppId stops it outside Development).
+    private readonly AppServiceApp _app = new(new Dictionary<string, string>
+    {
+        ["ConnectionStrings:Tables"] = "UseDevelopmentStorage=true",
+        ["Bot:AppId"] = "0f0e0d0c-1b1a-4928-8776-655443322110",
+        ["Bot:TenantId"] = "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f",
+    });
     private CommandTable _commands = null!;
 
     public Task InitializeAsync()

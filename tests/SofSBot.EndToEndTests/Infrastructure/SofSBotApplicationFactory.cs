@@ -8,13 +8,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SofSBot.Bot;
 using SofSBot.BotFramework.Hosting;
+using SofSBot.TestSupport;
 
 namespace SofSBot.EndToEndTests.Infrastructure;
 
 /// <summary>
 /// The real bot (its own Program, services and configuration) on real Kestrel at
 /// <c>http://127.0.0.1:{port}</c>, so the Agents Playground, a separate process, can reach it.
-/// Anonymous mode (no <c>Bot:AppId</c>), tables in Azurite under their own prefix. The only addition
+/// Anonymous mode (no <c>Bot:AppId</c>, environment Development, <c>Bot:AllowAnonymous</c>) taking the
+/// Playground's demo tenant, tables in Azurite under their own prefix. The only addition
 /// is <see cref="RecordingActivityHandler"/> around the real handler, and logs kept in memory.
 /// </summary>
 internal sealed class SofSBotApplicationFactory : WebApplicationFactory<Program>
@@ -53,6 +55,8 @@ internal sealed class SofSBotApplicationFactory : WebApplicationFactory<Program>
                 ["ConnectionStrings:Tables"] = _tablesConnectionString,
                 ["Storage:TablePrefix"] = _tablePrefix,
                 ["Bot:AppId"] = string.Empty,
+                ["Bot:AllowAnonymous"] = "true",
+                ["Bot:AllowedTenants:0"] = PlaygroundDemoTenant.Id,
             })
             .AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging =>

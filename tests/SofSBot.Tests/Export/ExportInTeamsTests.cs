@@ -358,11 +358,38 @@ public sealed class ExportInTeamsTests(AzuriteFixture azurite)
         var consent = ConsentValue("accept", context);
         consent["uploadInfo"]!["uploadUrl"] = "http://contoso-my.sharepoint.com/personal/karin/_api/upload/session-1";
 
-        await ConsentAsync(app, consent);
+        using var response = await ConsentAsync(app, consent);
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(_upload.Puts);
-        Assert.StartsWith("Något gick fel hos mig", app.Connector.Posts.Last().Text, StringComparison.Ordinal);
+        Assert.Equal("Filen sparades inte: Teams angav ingen giltig plats i din OneDrive för den. Skriv export för att göra en ny.", app.Connector.Posts.Last().Text);
         Assert.True(await ExportBlobExistsAsync(app, context));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not a url")]
+    [InlineData("ftp://contoso-my.sharepoint.com/upload")]
+    public async Task Accept_without_a_usable_upload_url_is_answered_with_a_message_and_uploads_nothing(string? uploadUrl)
+    {
+        await using var app = await SeededAppAsync();
+        var (context, _) = await ExportAndOfferAsync(app, "2025-1", "csv");
+        var consent = ConsentValue("accept", context);
+        if (uploadUrl is null)
+        {
+            consent["uploadInfo"]!.AsObject().Remove("uploadUrl");
+        }
+        else
+        {
+            consent["uploadInfo"]!["uploadUrl"] = uploadUrl;
+        }
+
+        using var response = await ConsentAsync(app, consent);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_upload.Puts);
+        Assert.Equal("Filen sparades inte: Teams angav ingen giltig plats i din OneDrive för den. Skriv export för att göra en ny.", app.Connector.Posts.Last().Text);
     }
 
     [Fact]

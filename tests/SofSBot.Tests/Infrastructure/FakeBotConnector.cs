@@ -33,6 +33,9 @@ internal sealed class FakeBotConnector : HttpMessageHandler
     /// <summary>The conversations the bot created (channel threads and personal chats), with the ids answered.</summary>
     public ConcurrentQueue<(ConnectorCall Call, string ConversationId, string? ActivityId)> CreatedConversations { get; } = new();
 
+    /// <summary>Answers requests to other hosts (e.g. Bot Framework's signing keys); null passes them on as unexpected.</summary>
+    public Func<HttpRequestMessage, HttpResponseMessage?>? OtherService { get; set; }
+
     /// <summary>Called with every recorded call, e.g. to stop a test part-way.</summary>
     public Action<ConnectorCall>? OnCall { get; set; }
 
@@ -49,6 +52,11 @@ internal sealed class FakeBotConnector : HttpMessageHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var uri = request.RequestUri!;
+        if (!uri.ToString().StartsWith(ServiceUrl, StringComparison.Ordinal) && OtherService?.Invoke(request) is { } answer)
+        {
+            return answer;
+        }
+
         if (!uri.ToString().StartsWith(ServiceUrl, StringComparison.Ordinal))
         {
             Unexpected.Enqueue($"{request.Method} {uri}");

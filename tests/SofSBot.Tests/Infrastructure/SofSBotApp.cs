@@ -52,15 +52,22 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
 
     public FakeBotConnector Connector { get; }
 
+    /// <summary>The app's warnings and errors.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string TablePrefix { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // Without an app id the bot runs anonymously, which it allows only in Development, as locally.
+        builder.UseEnvironment(_appId is null ? "Development" : "Testing");
+        builder.UseSetting("Bot:AllowAnonymous", _appId is null ? "true" : "false");
+        // appsettings.Development.json asks for SofSBot's debug logs; the tests want warnings only.
+        builder.UseSetting("Logging:LogLevel:SofSBot", "Warning");
         builder.UseSetting("ConnectionStrings:Tables", _azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Bot:AppId", _appId ?? string.Empty);
-        builder.UseSetting("Bot:TenantId", "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f");
+        builder.UseSetting("Bot:TenantId", TeamsActivities.TenantId);
         builder.UseSetting("Bot:Connector:BaseDelay", "00:00:00.010");
         // Tests run the scheduler's passes themselves (SchedulerService.RunOnceAsync).
         builder.UseSetting("Scheduler:Enabled", "false");
@@ -72,7 +79,7 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => Connector));
@@ -86,12 +93,16 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Posts an activity to <c>/api/messages</c> as Teams would.</summary>
-    public async Task<HttpResponseMessage> SendActivityAsync(JsonObject activity, string? bearerToken = null)
+    public Task<HttpResponseMessage> SendActivityAsync(JsonObject activity, string? bearerToken = null) =>
+        SendActivityJsonAsync(activity.ToJsonString(), bearerToken);
+
+    /// <summary>Posts JSON text as it is (e.g. with escapes a JsonObject cannot hold, such as a lone surrogate).</summary>
+    public async Task<HttpResponseMessage> SendActivityJsonAsync(string json, string? bearerToken = null)
     {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
         if (bearerToken is not null)
         {
@@ -116,6 +127,24 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
         catch (Azure.RequestFailedException exception) when (exception.Status == 404)
         {
             // Not created: nothing stored.
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every row of every table of this app, by table (tables never created are not listed).</summary>
+    public async Task<IReadOnlyList<(string Table, TableEntity Row)>> ReadEveryTableAsync()
+    {
+        var rows = new List<(string, TableEntity)>();
+        await foreach (var table in _azurite.TableServiceClient.QueryAsync())
+        {
+            if (table.Name.StartsWith(TablePrefix, StringComparison.Ordinal))
+            {
+                await foreach (var row in _azurite.TableServiceClient.GetTableClient(table.Name).QueryAsync<TableEntity>())
+                {
+                    rows.Add((table.Name[TablePrefix.Length..], row));
+                }
+            }
         }
 
         return rows;

@@ -270,12 +270,14 @@ public sealed class TeamRoleResolverTests(AzuriteFixture azurite) : IDisposable
         RespondWithMembers();
         _graph.Fallback.Respond(request => throw new InvalidOperationException($"Unexpected request {request.Method} {request.RequestUri}"));
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+        // An anonymous bot (empty app id) is allowed in Development only.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = appId.Length == 0 ? "Development" : "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Tables"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = "r" + Guid.NewGuid().ToString("N")[..12],
             ["Bot:AppId"] = appId,
+            ["Bot:AllowAnonymous"] = appId.Length == 0 ? "true" : "false",
             ["Bot:TenantId"] = "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f",
             ["Bot:AppType"] = "SingleTenant",
             ["Bot:ClientSecret"] = "not-a-real-secret",
