@@ -192,6 +192,7 @@ internal sealed partial class RatingsExporter(
     private sealed class ProgressTracker(ExportCatalog catalog, IReadOnlyList<RatingPeriod> read, IProgress<ExportProgress>? progress)
     {
         private const int ReportEvery = 500;
+        private const int ShownCountStep = 100;
 
         // A period's partitions: one per known team (teams never installed but with answers are not foreseen).
         private readonly int[] _expected = [.. read.Select(period =>
@@ -249,7 +250,9 @@ internal sealed partial class RatingsExporter(
         {
             var total = _expected.Sum();
             var done = _finished + (current is null ? 0 : _inPeriod);
-            progress?.Report(new ExportProgress(_answers, Math.Min(1.0, (double)done / total)));
+            // Whole hundreds only: all answers read, less the rows exported, would tell how many
+            // answers the teams below the threshold gave.
+            progress?.Report(new ExportProgress(_answers - (_answers % ShownCountStep), Math.Min(1.0, (double)done / total)));
         }
     }
 }

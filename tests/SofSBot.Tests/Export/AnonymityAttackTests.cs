@@ -40,6 +40,20 @@ public sealed partial class AnonymityAttackTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_team_with_a_round_of_four_and_a_round_of_two_in_one_period_shows_no_period_figure_of_it()
+    {
+        await using var app = new SofSBotApp(azurite);
+        await AnonymityDataset.TwoRoundsInOnePeriod().SeedAsync(app.Services);
+
+        var workbook = Workbook.Read(await ExportAsync(app, ExportFormat.Xlsx, "2025-1"));
+
+        // The first round's card shows its four answers: the period's six less those four would give the two.
+        var team = workbook.Row("Per team och mål", "2025 vår", "Team Ett", AnonymityDataset.Approach);
+        Assert.All(team.Skip(4).Take(5), Assert.Null);
+        Assert.Empty(workbook["Svar"].Skip(1));
+    }
+
+    [Fact]
     public async Task The_answer_rows_of_team_A_are_not_exported_and_times_are_whole_days()
     {
         await using var app = new SofSBotApp(azurite);

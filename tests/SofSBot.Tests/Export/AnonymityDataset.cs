@@ -80,6 +80,23 @@ internal sealed class AnonymityDataset
         return data;
     }
 
+    /// <summary>
+    /// One team with two rounds in 2025 vår: four answer the first (its results card shows their
+    /// figures) and two the second (its card shows none). The period's figures minus the first
+    /// card would give the two.
+    /// </summary>
+    public static AnonymityDataset TwoRoundsInOnePeriod()
+    {
+        var data = new AnonymityDataset();
+        var team = data.Team("Team Ett", roster: 8);
+        data.Answers(Spring2025, team, "first", [6, 7, 8, 9], [6, 7, 8, 9]);
+        data.Answers(Spring2025, team, "second", [1, 2], [1, 2]);
+        data._secondRound.UnionWith(["second1", "second2"]);
+        return data;
+    }
+
+    private readonly HashSet<string> _secondRound = [];
+
     public string Name(string teamId) => _teams.Single(team => team.Id == teamId).Name;
 
     public int Roster(string teamName) => _teams.Single(team => team.Name == teamName).Roster;
@@ -117,9 +134,17 @@ internal sealed class AnonymityDataset
         var rounds = services.GetRequiredService<IRatingRoundStore>();
         foreach (var (period, teamId) in _rounds.Concat(_answers.Select(answer => (answer.Period, answer.TeamId))).Distinct())
         {
-            var round = await rounds.CreateAsync(Round(teamId, period), default);
+            var first = await rounds.CreateAsync(Round(teamId, period), default);
             foreach (var byUser in _answers.Where(answer => answer.Period == period && answer.TeamId == teamId).GroupBy(answer => answer.User))
             {
+                var round = first;
+                if (_secondRound.Contains(byUser.Key))
+                {
+                    var second = Round(teamId, period);
+                    round = await rounds.GetAsync(teamId, second.RoundId + "-2", default)
+                        ?? await rounds.CreateAsync(second with { RoundId = second.RoundId + "-2", OpenedAt = second.OpenedAt.AddDays(30) }, default);
+                }
+
                 // Each member answers at another time of day: an answer's time must not tell who it is.
                 var at = round.OpenedAt.AddDays(1).AddMinutes(byUser.Key.Sum(c => c) * 37 % 600);
                 await store.SaveAsync(round, "29:user-" + byUser.Key, byUser.ToDictionary(answer => answer.Goal, answer => answer.Value), at, default);
