@@ -135,6 +135,7 @@ internal sealed record ExportSummary(
         ExportCatalog catalog, ExportTally tally, RatingPeriod period, int threshold, int level)
     {
         var teamGoals = new List<GoalFigures>();
+        var rounds = new List<IReadOnlyList<int>>();
         var organisation = new Dictionary<string, ValueHistogram>(StringComparer.Ordinal);
         int? organisationRoster = null;
         foreach (var teamId in Teams(catalog, tally, period))
@@ -153,6 +154,7 @@ internal sealed record ExportSummary(
                 }
 
                 teamGoals.Add(Figure(period, team, goal, histogram, roster, threshold, level));
+                rounds.Add(tally.RoundCounts(period.PeriodId, teamId, goal.GoalId));
                 if (!organisation.TryGetValue(goal.GoalId, out var total))
                 {
                     organisation[goal.GoalId] = total = new ValueHistogram();
@@ -162,22 +164,35 @@ internal sealed record ExportSummary(
             }
         }
 
+        // Per goal: the teams (each the total of its rounds, shown on the rounds' cards) and the organisation.
+        var organisationSuppression = new Dictionary<string, Suppression>(StringComparer.Ordinal);
+        foreach (var goalId in teamGoals.Select(figure => figure.Goal.GoalId).Distinct(StringComparer.Ordinal).ToList())
+        {
+            var indices = Enumerable.Range(0, teamGoals.Count).Where(i => teamGoals[i].Goal.GoalId == goalId).ToList();
+            var disclosed = StatisticalDisclosure.ForNested([.. indices.Select(i => rounds[i])], threshold);
+            for (var k = 0; k < indices.Count; k++)
+            {
+                if (disclosed.Groups[k] == Suppression.ProtectsSmallGroup)
+                {
+                    teamGoals[indices[k]] = Suppress(teamGoals[indices[k]], Suppression.ProtectsSmallGroup);
+                }
+            }
+
+            organisationSuppression[goalId] = disclosed.Total;
+        }
+
         var goals = organisation
             .Select(entry => catalog.Goal(entry.Key))
             .Where(goal => goal.Kind != GoalKind.Team)
             .OrderBy(goal => goal.Order)
-            .Select(goal => Disclose(Figure(period, null, goal, organisation[goal.GoalId], organisationRoster, threshold, level), teamGoals, threshold))
+            .Select(goal => Suppress(Figure(period, null, goal, organisation[goal.GoalId], organisationRoster, threshold, level), organisationSuppression[goal.GoalId]))
             .ToList();
         return (teamGoals, goals);
     }
 
-    /// <summary>The organisation's figure of a goal, withheld when it and the teams shown would give a small team away.</summary>
-    private static GoalFigures Disclose(GoalFigures organisation, IReadOnlyList<GoalFigures> teamGoals, int threshold)
-    {
-        var teams = teamGoals.Where(figure => figure.Goal.GoalId == organisation.Goal.GoalId).Select(figure => figure.Result.Respondents).ToList();
-        var total = StatisticalDisclosure.ForTable(teams, threshold).Total;
-        return total == Suppression.None ? organisation : organisation with { Result = organisation.Result.Suppress(total), ShareAtOrAbove = null };
-    }
+    /// <summary>The figure withheld for the reason given (primary suppression is already in it).</summary>
+    private static GoalFigures Suppress(GoalFigures figure, Suppression reason) =>
+        reason == Suppression.None || figure.Result.Withheld ? figure : figure with { Result = figure.Result.Suppress(reason), ShareAtOrAbove = null };
 
     private static GoalFigures Figure(
         RatingPeriod period, ExportTeam? team, RatingGoal goal, ValueHistogram histogram, int? roster, int threshold, int level)

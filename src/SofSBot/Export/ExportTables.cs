@@ -42,7 +42,7 @@ internal sealed class ExportTables(ExportTexts texts, Language language, Culture
             ExportCell.Decimal(figure.Result.Median),
             ExportCell.Percent(figure.ShareAtOrAbove),
             ExportCell.Percent(figure.Result.ResponseRate),
-            ExportCell.Of(Note(figure.Result.Suppression, threshold)),
+            ExportCell.Of(Note(figure.Result.Suppression, figure.Team is not null, threshold)),
         ]);
 
     /// <summary>The answers shown exactly, "&lt; 3" below the threshold, nothing for a total that would give a small group away.</summary>
@@ -52,11 +52,11 @@ internal sealed class ExportTables(ExportTexts texts, Language language, Culture
         _ => ExportCell.Of(StatisticalDisclosure.CountText(result.Respondents, result.Suppression, threshold, culture)),
     };
 
-    private string? Note(Suppression suppression, int threshold) => suppression switch
+    private string? Note(Suppression suppression, bool isTeam, int threshold) => suppression switch
     {
         Suppression.None => null,
         Suppression.NoAnswers => texts.NoAnswers,
-        Suppression.ProtectsSmallGroup => Format(texts.WithheldTotal, threshold),
+        Suppression.ProtectsSmallGroup => Format(isTeam ? texts.WithheldRounds : texts.WithheldTotal, threshold),
         _ => Format(texts.Withheld, threshold),
     };
 

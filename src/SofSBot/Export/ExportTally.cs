@@ -9,6 +9,7 @@ internal sealed class ExportTally
 {
     private readonly Dictionary<(string PeriodId, string TeamId, string GoalId), ValueHistogram> _byTeamGoal = [];
     private readonly Dictionary<(string PeriodId, string TeamId), HashSet<string>> _respondents = [];
+    private readonly Dictionary<(string PeriodId, string TeamId, string GoalId, string RoundId), int> _byRound = [];
 
     public long Answers { get; private set; }
 
@@ -21,6 +22,7 @@ internal sealed class ExportTally
         }
 
         histogram.Add(answer.Value);
+        _byRound[(answer.PeriodId, answer.TeamId, answer.GoalId, answer.RoundId)] = _byRound.GetValueOrDefault((answer.PeriodId, answer.TeamId, answer.GoalId, answer.RoundId)) + 1;
         if (!_respondents.TryGetValue((answer.PeriodId, answer.TeamId), out var users))
         {
             _respondents[(answer.PeriodId, answer.TeamId)] = users = new HashSet<string>(StringComparer.Ordinal);
@@ -40,6 +42,10 @@ internal sealed class ExportTally
 
     public ValueHistogram For(string periodId, string teamId, string goalId) =>
         _byTeamGoal.GetValueOrDefault((periodId, teamId, goalId)) ?? new ValueHistogram();
+
+    /// <summary>The answers to the goal per round of the team in the period (each round's card shows its own).</summary>
+    public IReadOnlyList<int> RoundCounts(string periodId, string teamId, string goalId) =>
+        [.. _byRound.Where(entry => entry.Key.PeriodId == periodId && entry.Key.TeamId == teamId && entry.Key.GoalId == goalId).Select(entry => entry.Value)];
 
     public long AnswersOf(string periodId) =>
         _byTeamGoal.Where(entry => entry.Key.PeriodId == periodId).Sum(entry => (long)entry.Value.Count);

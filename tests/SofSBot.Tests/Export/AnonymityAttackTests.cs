@@ -51,6 +51,8 @@ public sealed partial class AnonymityAttackTests(AzuriteFixture azurite)
         var team = workbook.Row("Per team och mål", "2025 vår", "Team Ett", AnonymityDataset.Approach);
         Assert.All(team.Skip(4).Take(5), Assert.Null);
         Assert.Empty(workbook["Svar"].Skip(1));
+        // The organisation is this one team: nothing of it either.
+        Assert.All(workbook.Row("Per mål", "2025 vår", AnonymityDataset.Approach).Skip(3).Take(5), Assert.Null);
     }
 
     [Fact]

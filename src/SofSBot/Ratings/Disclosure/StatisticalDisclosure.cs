@@ -14,6 +14,9 @@ namespace SofSBot.Ratings.Disclosure;
 /// threshold or more is no one's figure: it is the hidden groups together, at least threshold
 /// answers. A total below the threshold is suppressed like a group.</item>
 /// </list>
+/// A team with several rounds in a period is such a total too: each round's results card shows that
+/// round, so the team's period figure is withheld when it less the rounds shown would leave 1 to
+/// threshold − 1 answers.
 /// The total gives way rather than another group so that a group's own figures never depend on other
 /// groups: a team's results card in Teams and the team's row in the export always agree, and no one
 /// can subtract a team's card from the export. Each period is decided alone (a year-over-year change
@@ -30,17 +33,44 @@ internal static class StatisticalDisclosure
     }
 
     /// <summary>What may be shown of disjoint groups and of their total (whose respondents are the groups' sum).</summary>
-    public static DisclosedTable ForTable(IReadOnlyList<int> groupRespondents, int threshold)
+    public static DisclosedTable ForTable(IReadOnlyList<int> groupRespondents, int threshold) =>
+        ForNested([.. groupRespondents.Select(respondents => (IReadOnlyList<int>)[respondents])], threshold);
+
+    /// <summary>
+    /// What may be shown of disjoint groups made of parts that are shown on their own elsewhere (a
+    /// team's rounds in a period, each on its results card when it has at least the threshold), and
+    /// of their total. A group whose hidden parts (below the threshold) number 1..threshold − 1
+    /// together, beside parts shown, is withheld; the total is withheld when the hidden parts of the
+    /// groups not shown number 1..threshold − 1 together.
+    /// </summary>
+    public static DisclosedTable ForNested(IReadOnlyList<IReadOnlyList<int>> groupParts, int threshold)
     {
-        var groups = groupRespondents.Select(respondents => ForGroup(respondents, threshold)).ToList();
-        var total = ForGroup(groupRespondents.Sum(), threshold);
-        if (total == Suppression.None)
+        var groups = new List<Suppression>(groupParts.Count);
+        var hidden = 0;
+        foreach (var parts in groupParts)
         {
-            var remainder = groupRespondents.Where((_, i) => groups[i] == Suppression.TooFew).Sum();
-            if (remainder > 0 && remainder < threshold)
+            var respondents = parts.Sum();
+            var group = ForGroup(respondents, threshold);
+            var hiddenParts = parts.Where(part => part < threshold).Sum();
+            if (group == Suppression.None && hiddenParts > 0 && hiddenParts < threshold)
             {
-                total = Suppression.ProtectsSmallGroup;
+                group = Suppression.ProtectsSmallGroup;
             }
+
+            // What the total less the groups shown (and the parts shown) leaves.
+            hidden += group switch
+            {
+                Suppression.TooFew => respondents,
+                Suppression.ProtectsSmallGroup => hiddenParts,
+                _ => 0,
+            };
+            groups.Add(group);
+        }
+
+        var total = ForGroup(groupParts.Sum(parts => parts.Sum()), threshold);
+        if (total == Suppression.None && hidden > 0 && hidden < threshold)
+        {
+            total = Suppression.ProtectsSmallGroup;
         }
 
         return new DisclosedTable(groups, total);

@@ -91,6 +91,63 @@ public sealed class StatisticalDisclosureTests
     }
 
     [Fact]
+    public void A_team_with_a_round_of_four_and_a_round_of_two_is_withheld_for_the_period_as_is_the_organisation()
+    {
+        // Round one's card shows its four; the period's six less those four would give the two.
+        var alone = StatisticalDisclosure.ForNested([[4, 2]], threshold: 3);
+        Assert.Equal([Suppression.ProtectsSmallGroup], alone.Groups);
+        Assert.Equal(Suppression.ProtectsSmallGroup, alone.Total);
+
+        // Beside a team of five, the organisation less the five and less round one leaves the two.
+        var beside = StatisticalDisclosure.ForNested([[4, 2], [5]], threshold: 3);
+        Assert.Equal([Suppression.ProtectsSmallGroup, Suppression.None], beside.Groups);
+        Assert.Equal(Suppression.ProtectsSmallGroup, beside.Total);
+
+        // With a small team of one, the hidden answers together are three: the organisation is shown.
+        var withSmall = StatisticalDisclosure.ForNested([[4, 2], [1], [5]], threshold: 3);
+        Assert.Equal([Suppression.ProtectsSmallGroup, Suppression.TooFew, Suppression.None], withSmall.Groups);
+        Assert.Equal(Suppression.None, withSmall.Total);
+
+        // Rounds that are all shown, or all hidden, give nothing away.
+        Assert.Equal([Suppression.None], StatisticalDisclosure.ForNested([[4, 3]], threshold: 3).Groups);
+        Assert.Equal([Suppression.None], StatisticalDisclosure.ForNested([[2, 2]], threshold: 3).Groups);
+        Assert.Equal([Suppression.None], StatisticalDisclosure.ForNested([[4, 1, 2]], threshold: 3).Groups);
+    }
+
+    [Fact]
+    public void No_organisation_of_up_to_three_teams_with_up_to_two_rounds_lets_a_small_round_or_team_be_worked_out()
+    {
+        const int threshold = 3;
+        var attacker = new DisclosureAttacker(threshold);
+        foreach (var counts in Tables(groups: 6, max: 5))
+        {
+            IReadOnlyList<IReadOnlyList<int>> teams = [[.. counts[0..2].Where(n => n > 0)], [.. counts[2..4].Where(n => n > 0)], [.. counts[4..6].Where(n => n > 0)]];
+            var name = string.Join(" ", teams.Select(parts => "[" + string.Join(", ", parts) + "]"));
+            var table = StatisticalDisclosure.ForNested(teams, threshold);
+
+            // A team against its rounds' cards (a card shows a round at or above the threshold).
+            for (var t = 0; t < teams.Count; t++)
+            {
+                var shown = table.Groups[t] == Suppression.None;
+                attacker.Attack(
+                    $"{name} team {t}",
+                    [.. teams[t].Select((part, r) => new DisclosureAttacker.Group($"round {r}", part, part >= threshold ? part : null, part >= threshold))],
+                    shown ? teams[t].Sum() : null,
+                    shown);
+            }
+
+            // The organisation against the teams shown and, for the others, their rounds' cards.
+            var groups = teams.SelectMany((parts, t) => table.Groups[t] == Suppression.None
+                ? [new DisclosureAttacker.Group($"team {t}", parts.Sum(), parts.Sum(), true)]
+                : parts.Select((part, r) => new DisclosureAttacker.Group($"team {t} round {r}", part, part >= threshold ? part : null, part >= threshold))).ToList();
+            var totalShown = table.Total == Suppression.None;
+            attacker.Attack($"{name} organisation", groups, totalShown ? teams.Sum(parts => parts.Sum()) : null, totalShown);
+        }
+
+        Assert.True(attacker.Leaks.Count == 0, string.Join("\n", attacker.Leaks.Take(20)));
+    }
+
+    [Fact]
     public void Counts_are_shown_as_the_number_as_fewer_than_the_threshold_or_not_at_all()
     {
         Assert.Equal("7", StatisticalDisclosure.CountText(7, Suppression.None, 3, Swedish));
