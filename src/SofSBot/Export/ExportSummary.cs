@@ -67,10 +67,15 @@ internal sealed record ExportSummary(
     /// </summary>
     public bool ShowsAnswersOf(string periodId, string teamId, string goalId)
     {
-        _shownCells ??= [.. TeamGoals
-            .Where(figure => figure.Team is not null && !figure.Result.Withheld
-                && Responses.Any(response => response.Period == figure.Period && response.Team.TeamId == figure.Team.TeamId && response.Suppression == Suppression.None))
-            .Select(figure => (figure.Period.PeriodId, figure.Team!.TeamId, figure.Goal.GoalId))];
+        if (_shownCells is null)
+        {
+            var shownTeams = Responses.Where(response => response.Suppression == Suppression.None)
+                .Select(response => (response.Period.PeriodId, response.Team.TeamId)).ToHashSet();
+            _shownCells = [.. TeamGoals
+                .Where(figure => figure.Team is not null && !figure.Result.Withheld && shownTeams.Contains((figure.Period.PeriodId, figure.Team.TeamId)))
+                .Select(figure => (figure.Period.PeriodId, figure.Team!.TeamId, figure.Goal.GoalId))];
+        }
+
         return _shownCells.Contains((periodId, teamId, goalId));
     }
 

@@ -1,15 +1,16 @@
 namespace SofSBot.Export;
 
 /// <summary>
-/// What an export counts while the answers stream past: a histogram per period, team and goal and
-/// the respondents per period and team. Its size grows with teams × goals (and team sizes), never
+/// What an export counts while the answers stream past: a histogram per period, team and goal, the
+/// answers per round of it (for the disclosure of teams with several rounds) and the respondents per
+/// period and team. Its size grows with teams × goals (and team sizes), never
 /// with the number of answers.
 /// </summary>
 internal sealed class ExportTally
 {
     private readonly Dictionary<(string PeriodId, string TeamId, string GoalId), ValueHistogram> _byTeamGoal = [];
     private readonly Dictionary<(string PeriodId, string TeamId), HashSet<string>> _respondents = [];
-    private readonly Dictionary<(string PeriodId, string TeamId, string GoalId, string RoundId), int> _byRound = [];
+    private readonly Dictionary<(string PeriodId, string TeamId, string GoalId), Dictionary<string, int>> _byRound = [];
 
     public long Answers { get; private set; }
 
@@ -22,7 +23,12 @@ internal sealed class ExportTally
         }
 
         histogram.Add(answer.Value);
-        _byRound[(answer.PeriodId, answer.TeamId, answer.GoalId, answer.RoundId)] = _byRound.GetValueOrDefault((answer.PeriodId, answer.TeamId, answer.GoalId, answer.RoundId)) + 1;
+        if (!_byRound.TryGetValue(key, out var rounds))
+        {
+            _byRound[key] = rounds = new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+
+        rounds[answer.RoundId] = rounds.GetValueOrDefault(answer.RoundId) + 1;
         if (!_respondents.TryGetValue((answer.PeriodId, answer.TeamId), out var users))
         {
             _respondents[(answer.PeriodId, answer.TeamId)] = users = new HashSet<string>(StringComparer.Ordinal);
@@ -45,7 +51,7 @@ internal sealed class ExportTally
 
     /// <summary>The answers to the goal per round of the team in the period (each round's card shows its own).</summary>
     public IReadOnlyList<int> RoundCounts(string periodId, string teamId, string goalId) =>
-        [.. _byRound.Where(entry => entry.Key.PeriodId == periodId && entry.Key.TeamId == teamId && entry.Key.GoalId == goalId).Select(entry => entry.Value)];
+        _byRound.TryGetValue((periodId, teamId, goalId), out var rounds) ? [.. rounds.Values] : [];
 
     public long AnswersOf(string periodId) =>
         _byTeamGoal.Where(entry => entry.Key.PeriodId == periodId).Sum(entry => (long)entry.Value.Count);
