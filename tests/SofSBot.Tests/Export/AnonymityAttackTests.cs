@@ -56,6 +56,27 @@ public sealed partial class AnonymityAttackTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Exports_before_and_after_one_answer_to_an_open_round_tell_nothing_of_it()
+    {
+        await using var app = new SofSBotApp(azurite);
+        await AnonymityDataset.OpenRound().SeedAsync(app.Services);
+        var before = Workbook.Read(await ExportAsync(app, ExportFormat.Xlsx, "2025-1"));
+
+        var round = Assert.Single(await app.GetService<IRatingRoundStore>().ListForTeamAsync("19:team-ett@thread.tacv2", default));
+        await new TableRatingAnswerStore(app.GetService<SofSBot.Storage.TableProvider>())
+            .SaveAsync(round, "29:user-late", new Dictionary<string, int> { [AnonymityDataset.Approach] = 0 }, DateTimeOffset.UtcNow, default);
+        var after = Workbook.Read(await ExportAsync(app, ExportFormat.Xlsx, "2025-1"));
+
+        // Nothing of a round that still takes answers: the difference would be the late answer.
+        Assert.Empty(before["Svar"].Skip(1));
+        Assert.DoesNotContain(before["Per team och mål"].Skip(1), row => DisclosureAttacker.Number(row[5]) is not null);
+        foreach (var sheet in new[] { "Svar", "Per team och mål", "Per mål", "Jämförelse" })
+        {
+            Assert.Equal(before[sheet], after[sheet]);
+        }
+    }
+
+    [Fact]
     public async Task The_answer_rows_of_team_A_are_not_exported_and_times_are_whole_days()
     {
         await using var app = new SofSBotApp(azurite);

@@ -96,6 +96,16 @@ internal sealed class AnonymityDataset
     }
 
     private readonly HashSet<string> _secondRound = [];
+    private bool _roundsOpen;
+
+    /// <summary>Team Ett's round of 2025 vår is still open (its last day a week ahead), four have answered.</summary>
+    public static AnonymityDataset OpenRound()
+    {
+        var data = new AnonymityDataset { _roundsOpen = true };
+        var team = data.Team("Team Ett", roster: 8);
+        data.Answers(Spring2025, team, "o", [6, 7, 8, 9], [6, 7, 8, 9]);
+        return data;
+    }
 
     public string Name(string teamId) => _teams.Single(team => team.Id == teamId).Name;
 
@@ -191,6 +201,13 @@ internal sealed class AnonymityDataset
     {
         var opened = new DateTimeOffset(period.StartDate.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(40);
         var roster = _teams.Single(team => team.Id == teamId).Roster;
+        if (_roundsOpen)
+        {
+            return new RatingRound(
+                teamId, "r-open-" + teamId[3..^13], period.PeriodId, period.Name, DateTimeOffset.UtcNow.AddDays(7), IsClosed: false,
+                Language.Swedish, teamId, "29:leader", opened, null, GoalCatalogue.Seed, roster, [], null, null, RemindersSent: false);
+        }
+
         return new RatingRound(
             teamId, "r-" + period.PeriodId + "-" + teamId[3..^13], period.PeriodId, period.Name, opened.AddDays(14), IsClosed: true,
             Language.Swedish, teamId, "29:leader", opened, opened.AddDays(14), GoalCatalogue.Seed, roster, [], null, null, RemindersSent: false);
