@@ -21,6 +21,7 @@ internal sealed partial class RatingsExporter(
     FollowUpReport report,
     IOptions<RatingsOptions> ratingsOptions,
     IOptions<ExportOptions> exportOptions,
+    TimeProvider time,
     ILogger<RatingsExporter> logger)
 {
     private static readonly TimeZoneInfo SwedishTime = TimeZoneInfo.FindSystemTimeZoneById(Scheduling.ScheduleRule.DefaultTimeZoneId);
@@ -60,8 +61,11 @@ internal sealed partial class RatingsExporter(
         var tracker = new ProgressTracker(catalog, [.. selection.Periods, .. earlier, .. withRows ? selection.Periods : []], progress);
 
         // First everything is counted; the answer rows are read again afterwards and written only
-        // where the figures are shown (which depends on every team's count).
-        await ReadAsync([.. selection.Periods, .. earlier], catalog, tally, tracker, cancellationToken);
+        // where the figures are shown (which depends on every team's count). A round still taking
+        // answers is left out: two exports around one answer would show that answer.
+        var now = time.GetUtcNow();
+        var open = catalog.Rounds.Where(round => round.AcceptsAnswers(now)).Select(round => (round.TeamId, round.RoundId)).ToHashSet();
+        await ReadAsync([.. selection.Periods, .. earlier], open, tally, tracker, cancellationToken);
         var summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
         switch (request.Format)
         {
@@ -70,7 +74,7 @@ internal sealed partial class RatingsExporter(
                 using var workbook = new XlsxWorkbookWriter(output);
                 var sheet = workbook.BeginSheet(texts.AnswersSheet, AnswerColumns);
                 sheet.WriteRow(tables.AnswersHeader());
-                await WriteAnswersAsync(selection.Periods, catalog, summary, tracker, tables, sheet, cancellationToken);
+                await WriteAnswersAsync(selection.Periods, open, catalog, summary, tracker, tables, sheet, cancellationToken);
                 WriteTable(workbook.BeginSheet(texts.TeamGoalsSheet, TeamGoalColumns), tables.FiguresHeader(true, level), tables.FiguresRows(summary.TeamGoals, true, threshold));
                 WriteTable(workbook.BeginSheet(texts.GoalsSheet, GoalColumns), tables.FiguresHeader(false, level), tables.FiguresRows(summary.Goals, false, threshold));
                 WriteTable(workbook.BeginSheet(texts.ComparisonSheet, ComparisonColumns), tables.ComparisonHeader(level), tables.ComparisonRows(summary));
@@ -82,7 +86,7 @@ internal sealed partial class RatingsExporter(
             {
                 using var csv = new SwedishCsvWriter(output);
                 csv.WriteRow(tables.AnswersHeader());
-                await WriteAnswersAsync(selection.Periods, catalog, summary, tracker, tables, csv, cancellationToken);
+                await WriteAnswersAsync(selection.Periods, open, catalog, summary, tracker, tables, csv, cancellationToken);
                 break;
             }
 
@@ -121,15 +125,19 @@ internal sealed partial class RatingsExporter(
         return new ExportCatalog(allPeriods, teamList, periodRounds);
     }
 
-    /// <summary>Counts every answer of the periods.</summary>
+    /// <summary>Counts every answer of the periods but those of rounds still open.</summary>
     private async Task ReadAsync(
-        IReadOnlyList<RatingPeriod> read, ExportCatalog catalog, ExportTally tally, ProgressTracker tracker, CancellationToken cancellationToken)
+        IReadOnlyList<RatingPeriod> read, HashSet<(string TeamId, string RoundId)> open, ExportTally tally, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         foreach (var period in read)
         {
             await foreach (var answer in answers.ReadAsync(period.PeriodId, cancellationToken))
             {
-                tally.Add(answer);
+                if (!open.Contains((answer.TeamId, answer.RoundId)))
+                {
+                    tally.Add(answer);
+                }
+
                 tracker.Read(period, answer, counted: true);
             }
 
@@ -140,6 +148,7 @@ internal sealed partial class RatingsExporter(
     /// <summary>Writes the answer rows of the groups whose figures are shown, with yearly pseudonyms.</summary>
     private async Task WriteAnswersAsync(
         IReadOnlyList<RatingPeriod> read,
+        HashSet<(string TeamId, string RoundId)> open,
         ExportCatalog catalog,
         ExportSummary summary,
         ProgressTracker tracker,
@@ -152,7 +161,7 @@ internal sealed partial class RatingsExporter(
             var year = period.StartDate.Year;
             await foreach (var answer in answers.ReadAsync(period.PeriodId, cancellationToken))
             {
-                if (summary.ShowsAnswersOf(answer.PeriodId, answer.TeamId, answer.GoalId))
+                if (!open.Contains((answer.TeamId, answer.RoundId)) && summary.ShowsAnswersOf(answer.PeriodId, answer.TeamId, answer.GoalId))
                 {
                     sink.WriteRow(tables.AnswerRow(answer, period, catalog, pseudonyms.For(year, answer.UserId)));
                 }
