@@ -106,7 +106,7 @@ internal sealed record ExportSummary(
 
             var answered = tally.TeamsOf(period.PeriodId).ToHashSet(StringComparer.Ordinal);
             withoutAnswers.AddRange(catalog.Teams
-                .Where(team => !answered.Contains(team.TeamId) && (team.IsInstalled || catalog.TeamsAsked(period.PeriodId).Contains(team.TeamId)))
+                .Where(team => !answered.Contains(team.TeamId) && !tally.HasOpenAnswers(period.PeriodId, team.TeamId) && (team.IsInstalled || catalog.TeamsAsked(period.PeriodId).Contains(team.TeamId)))
                 .Select(team => (period, team)));
 
             if (PeriodSelector.YearEarlier(catalog.Periods, period) is { } earlier)

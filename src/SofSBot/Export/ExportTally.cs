@@ -11,6 +11,7 @@ internal sealed class ExportTally
     private readonly Dictionary<(string PeriodId, string TeamId, string GoalId), ValueHistogram> _byTeamGoal = [];
     private readonly Dictionary<(string PeriodId, string TeamId), HashSet<string>> _respondents = [];
     private readonly Dictionary<(string PeriodId, string TeamId, string GoalId), Dictionary<string, int>> _byRound = [];
+    private readonly HashSet<(string PeriodId, string TeamId)> _open = [];
 
     public long Answers { get; private set; }
 
@@ -37,6 +38,12 @@ internal sealed class ExportTally
         users.Add(answer.UserId);
         Answers++;
     }
+
+    /// <summary>An answer to a round still open: not counted, but its team is not one "without answers".</summary>
+    public void AddOpen(ExportAnswer answer) => _open.Add((answer.PeriodId, answer.TeamId));
+
+    /// <summary>Whether the team has answers in a round of the period that is still open.</summary>
+    public bool HasOpenAnswers(string periodId, string teamId) => _open.Contains((periodId, teamId));
 
     /// <summary>The teams that answered anything in the period.</summary>
     public IEnumerable<string> TeamsOf(string periodId) =>

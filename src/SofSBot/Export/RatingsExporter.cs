@@ -133,7 +133,11 @@ internal sealed partial class RatingsExporter(
         {
             await foreach (var answer in answers.ReadAsync(period.PeriodId, cancellationToken))
             {
-                if (!open.Contains((answer.TeamId, answer.RoundId)))
+                if (open.Contains((answer.TeamId, answer.RoundId)))
+                {
+                    tally.AddOpen(answer);
+                }
+                else
                 {
                     tally.Add(answer);
                 }

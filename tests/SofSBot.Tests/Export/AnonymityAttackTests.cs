@@ -70,6 +70,8 @@ public sealed partial class AnonymityAttackTests(AzuriteFixture azurite)
         // Nothing of a round that still takes answers: the difference would be the late answer.
         Assert.Empty(before["Svar"].Skip(1));
         Assert.DoesNotContain(before["Per team och mål"].Skip(1), row => DisclosureAttacker.Number(row[5]) is not null);
+        // The team has answered, in a round still open: it is not among the teams without answers.
+        Assert.Empty(before["Team utan svar"].Skip(1));
         foreach (var sheet in new[] { "Svar", "Per team och mål", "Per mål", "Jämförelse" })
         {
             Assert.Equal(before[sheet], after[sheet]);
