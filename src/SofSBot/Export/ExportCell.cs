@@ -9,7 +9,7 @@ internal enum ExportCellKind
     Percent,
     Change,
     PercentChange,
-    LocalTime,
+    Date,
 }
 
 /// <summary>
@@ -36,8 +36,8 @@ internal readonly record struct ExportCell(ExportCellKind Kind, string? Text = n
     /// <summary>A change of a share (0–1), shown in percentage points with its sign.</summary>
     public static ExportCell PercentChange(double? value) => value is { } number ? new(ExportCellKind.PercentChange, Number: number) : Empty;
 
-    /// <summary>A time of day in Swedish time, without offset (as Excel keeps times).</summary>
-    public static ExportCell LocalTime(DateTime time) => new(ExportCellKind.LocalTime, Time: time);
+    /// <summary>A day (in Swedish time), without a time of day.</summary>
+    public static ExportCell Date(DateOnly day) => new(ExportCellKind.Date, Time: day.ToDateTime(TimeOnly.MinValue));
 }
 
 /// <summary>A table being written: a sheet of the workbook or a CSV file.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SofSBot.Localization;
 using SofSBot.Ratings;
+using SofSBot.Ratings.Disclosure;
 
 namespace SofSBot.Export;
 
@@ -20,7 +21,8 @@ internal sealed class ExportTables(ExportTexts texts, Language language, Culture
         ExportCell.Of(answer.GoalId),
         ExportCell.Of(ExportCatalog.Title(catalog.Goal(answer.GoalId), language)),
         ExportCell.Of(answer.Value),
-        ExportCell.LocalTime(TimeZoneInfo.ConvertTime(answer.AnsweredAt, timeZone).DateTime),
+        // The day only: a time to the minute could tell who answered (the one who answered at 14:05).
+        ExportCell.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(answer.AnsweredAt, timeZone).DateTime)),
         ExportCell.Of(respondent),
     ];
 
@@ -35,13 +37,28 @@ internal sealed class ExportTables(ExportTexts texts, Language language, Culture
             .. withTeam ? [ExportCell.Of(figure.Team?.Name ?? texts.Organisation)] : (ExportCell[])[],
             ExportCell.Of(figure.Goal.GoalId),
             ExportCell.Of(ExportCatalog.Title(figure.Goal, language)),
-            ExportCell.Of(figure.Result.Respondents),
+            Count(figure.Result, threshold),
             ExportCell.Decimal(figure.Result.Mean),
             ExportCell.Decimal(figure.Result.Median),
             ExportCell.Percent(figure.ShareAtOrAbove),
             ExportCell.Percent(figure.Result.ResponseRate),
-            ExportCell.Of(figure.Result.Withheld ? Format(texts.Withheld, threshold) : null),
+            ExportCell.Of(Note(figure.Result.Suppression, figure.Team is not null, threshold)),
         ]);
+
+    /// <summary>The answers shown exactly, "&lt; 3" below the threshold, nothing for a total that would give a small group away.</summary>
+    private ExportCell Count(GoalResult result, int threshold) => result.Suppression switch
+    {
+        Suppression.None or Suppression.NoAnswers => ExportCell.Of(result.Respondents),
+        _ => ExportCell.Of(StatisticalDisclosure.CountText(result.Respondents, result.Suppression, threshold, culture)),
+    };
+
+    private string? Note(Suppression suppression, bool isTeam, int threshold) => suppression switch
+    {
+        Suppression.None => null,
+        Suppression.NoAnswers => texts.NoAnswers,
+        Suppression.ProtectsSmallGroup => Format(isTeam ? texts.WithheldRounds : texts.WithheldTotal, threshold),
+        _ => Format(texts.Withheld, threshold),
+    };
 
     public IReadOnlyList<ExportCell> ComparisonHeader(int level) =>
         Header(texts.Period, texts.ComparedWith, texts.Team, texts.GoalId, texts.Goal, texts.MeanNow, texts.MeanBefore, texts.MeanChange,
@@ -61,7 +78,7 @@ internal sealed class ExportTables(ExportTexts texts, Language language, Culture
             ExportCell.Percent(change.Now.ShareAtOrAbove),
             ExportCell.Percent(change.Before.ShareAtOrAbove),
             ExportCell.PercentChange(change.ShareChange),
-            ExportCell.Of(change.MeanChange is null ? Format(texts.WithheldComparison, summary.Threshold) : null),
+            ExportCell.Of(change.MayCompare ? null : Format(texts.WithheldComparison, summary.Threshold)),
         ]);
 
     public IReadOnlyList<ExportCell> TeamsWithoutAnswersHeader() => Header(texts.Period, texts.Team);

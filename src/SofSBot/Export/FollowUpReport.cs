@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using SofSBot.Localization;
 using SofSBot.Ratings;
+using SofSBot.Ratings.Disclosure;
 
 namespace SofSBot.Export;
 
@@ -71,8 +72,8 @@ internal sealed class FollowUpReport(IOptions<ExportOptions> options, TimeProvid
         var answers = organisationGoals.Sum(figure => figure.Result.Respondents);
         double? overallMean = answers > 0 ? organisationGoals.Sum(figure => figure.Result.Mean!.Value * figure.Result.Respondents) / answers : null;
         double? overallShare = answers > 0 ? organisationGoals.Sum(figure => figure.ShareAtOrAbove!.Value * figure.Result.Respondents) / answers : null;
-        var responses = summary.Responses.Where(response => response.Period == period && response.RosterSize is > 0).ToList();
-        double? responseRate = responses.Count > 0 ? Math.Min(1.0, (double)responses.Sum(r => r.Respondents) / responses.Sum(r => r.RosterSize!.Value)) : null;
+        // The disclosed total: withheld when it would give a small team away by subtraction.
+        var responseRate = summary.ResponseTotalOf(period)?.Rate;
 
         html.Append(CultureInfo.InvariantCulture, $"<h2>{Encode(texts.KeyFigures)}: {Encode(period.Name)}</h2><div class=\"figures\">");
         AppendFigure(html, texts.OverallMean, Mean(overallMean, texts, culture), null);
@@ -161,7 +162,8 @@ internal sealed class FollowUpReport(IOptions<ExportOptions> options, TimeProvid
         html.Append(CultureInfo.InvariantCulture, $"<h3>{Encode(texts.ResponseRates)}</h3><table><thead><tr><th></th><th class=\"number\">{Encode(texts.Respondents)}</th><th class=\"number\">{Encode(texts.Members)}</th><th class=\"number\">{Encode(texts.ResponseRate)}</th></tr></thead><tbody>");
         foreach (var response in summary.Responses.Where(response => response.Period == period))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(response.Team.Name)}</td><td class=\"number\">{response.Respondents.ToString(culture)}</td><td class=\"number\">{Encode(response.RosterSize?.ToString(culture) ?? texts.Unknown)}</td><td class=\"number\">{Encode(Percent(response.Rate, texts, culture))}</td></tr>");
+            var respondents = StatisticalDisclosure.CountText(response.Respondents, response.Suppression, summary.Threshold, culture) ?? texts.Withheld;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(response.Team.Name)}</td><td class=\"number\">{Encode(respondents)}</td><td class=\"number\">{Encode(response.RosterSize?.ToString(culture) ?? texts.Unknown)}</td><td class=\"number\">{Encode(Percent(response.Rate, texts, culture))}</td></tr>");
         }
 
         html.Append("</tbody></table>");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SofSBot.BotFramework.Cards;
 using SofSBot.Localization;
+using SofSBot.Ratings.Disclosure;
 
 namespace SofSBot.Export;
 
@@ -29,7 +30,7 @@ internal static class PeriodEndReminderCards
             if (responses.Answered.Count > 0)
             {
                 body.Add(new TextBlock(texts.Intro));
-                body.Add(new FactSet([.. responses.Answered.Take(MaxTeamsShown).Select(team => new Fact(Markdown.Escape(team.Team.Name), Figures(team, texts, culture)))]));
+                body.Add(new FactSet([.. responses.Answered.Take(MaxTeamsShown).Select(team => new Fact(Markdown.Escape(team.Team.Name), Figures(team, responses.Threshold, texts, culture)))]));
                 if (responses.Answered.Count > MaxTeamsShown)
                 {
                     body.Add(TextBlock.Subtle(string.Format(culture, texts.MoreTeams, responses.Answered.Count - MaxTeamsShown)));
@@ -70,8 +71,12 @@ internal static class PeriodEndReminderCards
         };
     }
 
-    private static string Figures(TeamResponse team, PeriodEndReminderTexts texts, CultureInfo culture) =>
-        team.RosterSize is { } roster && team.Rate is { } rate
+    private static string Figures(TeamResponse team, int threshold, PeriodEndReminderTexts texts, CultureInfo culture) =>
+        !StatisticalDisclosure.ShowsCount(team.Suppression)
+            ? team.RosterSize is { } members
+                ? string.Format(culture, texts.TeamFiguresTooFew, threshold, members)
+                : string.Format(culture, texts.TeamFiguresTooFewWithoutRoster, threshold)
+        : team.RosterSize is { } roster && team.Rate is { } rate
             ? string.Format(culture, texts.TeamFigures, team.Respondents, roster, FormatRate(rate, culture))
             : string.Format(culture, texts.TeamFiguresWithoutRoster, team.Respondents);
 
@@ -80,7 +85,9 @@ internal static class PeriodEndReminderCards
         rate.ToString(culture.TwoLetterISOLanguageName == "sv" ? "0 %" : "0%", culture);
 
     private static string Totals(PeriodResponses responses, PeriodEndReminderTexts texts, CultureInfo culture) =>
-        responses.RosterSize is { } roster && responses.Rate is { } rate
+        responses.TotalWithheld
+            ? string.Format(culture, texts.TotalsWithheld, responses.Answered.Count, responses.TeamCount, responses.Threshold)
+        : responses.RosterSize is { } roster && responses.Rate is { } rate
             ? string.Format(culture, texts.Totals, responses.RespondentsWithRoster, roster, FormatRate(rate, culture), responses.Answered.Count, responses.TeamCount)
             : string.Format(culture, texts.TotalsWithoutRoster, responses.Respondents, responses.Answered.Count, responses.TeamCount);
 }

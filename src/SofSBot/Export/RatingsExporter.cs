@@ -7,9 +7,10 @@ namespace SofSBot.Export;
 
 /// <summary>
 /// Writes the coordinator's export of one or more rating periods. The answers stream from storage
-/// straight into the answers sheet (or CSV) while a tally counts them; the summary sheets and the
-/// report are written from the tally afterwards. The periods a year earlier are read too, only
-/// counted, for the year-over-year changes.
+/// into a tally (the periods a year earlier too, for the year-over-year changes); the summary sheets
+/// and the report are written from it with <see cref="Ratings.Disclosure.StatisticalDisclosure"/>
+/// applied, and for the answers sheet (or CSV) the answers are streamed a second time, keeping only
+/// the rows of groups whose figures are shown. Memory stays independent of the number of answers.
 /// </summary>
 internal sealed partial class RatingsExporter(
     IRatingPeriodStore periods,
@@ -20,6 +21,7 @@ internal sealed partial class RatingsExporter(
     FollowUpReport report,
     IOptions<RatingsOptions> ratingsOptions,
     IOptions<ExportOptions> exportOptions,
+    TimeProvider time,
     ILogger<RatingsExporter> logger)
 {
     private static readonly TimeZoneInfo SwedishTime = TimeZoneInfo.FindSystemTimeZoneById(Scheduling.ScheduleRule.DefaultTimeZoneId);
@@ -55,10 +57,16 @@ internal sealed partial class RatingsExporter(
         var tables = new ExportTables(texts, request.Language, CultureFor(request.Language), SwedishTime);
         var threshold = ratingsOptions.Value.AnonymityThreshold;
         var level = exportOptions.Value.ReportLevel;
-        var tracker = new ProgressTracker(catalog, [.. selection.Periods, .. earlier], progress);
+        var withRows = request.Format is ExportFormat.Xlsx or ExportFormat.Csv;
+        var tracker = new ProgressTracker(catalog, [.. selection.Periods, .. earlier, .. withRows ? selection.Periods : []], progress);
 
-        ExportSummary summary;
-        long exported;
+        // First everything is counted; the answer rows are read again afterwards and written only
+        // where the figures are shown (which depends on every team's count). A round still taking
+        // answers is left out: two exports around one answer would show that answer.
+        var now = time.GetUtcNow();
+        var open = catalog.Rounds.Where(round => round.AcceptsAnswers(now)).Select(round => (round.TeamId, round.RoundId)).ToHashSet();
+        await ReadAsync([.. selection.Periods, .. earlier], open, tally, tracker, cancellationToken);
+        var summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
         switch (request.Format)
         {
             case ExportFormat.Xlsx:
@@ -66,9 +74,7 @@ internal sealed partial class RatingsExporter(
                 using var workbook = new XlsxWorkbookWriter(output);
                 var sheet = workbook.BeginSheet(texts.AnswersSheet, AnswerColumns);
                 sheet.WriteRow(tables.AnswersHeader());
-                exported = await ReadAsync(selection.Periods, catalog, tally, tracker, tables, sheet, cancellationToken);
-                await ReadAsync(earlier, catalog, tally, tracker, tables, null, cancellationToken);
-                summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
+                await WriteAnswersAsync(selection.Periods, open, catalog, summary, tracker, tables, sheet, cancellationToken);
                 WriteTable(workbook.BeginSheet(texts.TeamGoalsSheet, TeamGoalColumns), tables.FiguresHeader(true, level), tables.FiguresRows(summary.TeamGoals, true, threshold));
                 WriteTable(workbook.BeginSheet(texts.GoalsSheet, GoalColumns), tables.FiguresHeader(false, level), tables.FiguresRows(summary.Goals, false, threshold));
                 WriteTable(workbook.BeginSheet(texts.ComparisonSheet, ComparisonColumns), tables.ComparisonHeader(level), tables.ComparisonRows(summary));
@@ -80,15 +86,12 @@ internal sealed partial class RatingsExporter(
             {
                 using var csv = new SwedishCsvWriter(output);
                 csv.WriteRow(tables.AnswersHeader());
-                exported = await ReadAsync(selection.Periods, catalog, tally, tracker, tables, csv, cancellationToken);
-                summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
+                await WriteAnswersAsync(selection.Periods, open, catalog, summary, tracker, tables, csv, cancellationToken);
                 break;
             }
 
             case ExportFormat.SummaryCsv:
             {
-                exported = await ReadAsync(selection.Periods, catalog, tally, tracker, tables, null, cancellationToken);
-                summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
                 using var csv = new SwedishCsvWriter(output);
                 WriteTable(csv, tables.FiguresHeader(true, level), tables.FiguresRows(summary.TeamGoals, true, threshold));
                 break;
@@ -96,15 +99,14 @@ internal sealed partial class RatingsExporter(
 
             default:
             {
-                await ReadAsync([.. selection.Periods, .. earlier], catalog, tally, tracker, tables, null, cancellationToken);
-                exported = selection.Periods.Sum(period => tally.AnswersOf(period.PeriodId));
-                summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
                 var history = ExportSummary.Build(catalog, tally, [.. selection.Periods.Concat(earlier).OrderBy(period => period.StartDate)], threshold, level);
                 await report.WriteAsync(summary, history, request.Language, output, cancellationToken);
                 break;
             }
         }
 
+        // What the export holds: the answers whose figures are shown (the answer rows, when written).
+        var exported = summary.ShownAnswers;
         LogExported(request.Format, selection.Periods.Count, tally.Answers);
         return new ExportResult(selection.Periods, exported, tally.Answers, summary);
     }
@@ -123,32 +125,56 @@ internal sealed partial class RatingsExporter(
         return new ExportCatalog(allPeriods, teamList, periodRounds);
     }
 
-    /// <returns>The answers read.</returns>
-    private async Task<long> ReadAsync(
+    /// <summary>Counts every answer of the periods but those of rounds still open.</summary>
+    private async Task ReadAsync(
+        IReadOnlyList<RatingPeriod> read, HashSet<(string TeamId, string RoundId)> open, ExportTally tally, ProgressTracker tracker, CancellationToken cancellationToken)
+    {
+        foreach (var period in read)
+        {
+            await foreach (var answer in answers.ReadAsync(period.PeriodId, cancellationToken))
+            {
+                if (open.Contains((answer.TeamId, answer.RoundId)))
+                {
+                    tally.AddOpen(answer);
+                }
+                else
+                {
+                    tally.Add(answer);
+                }
+
+                tracker.Read(period, answer, counted: true);
+            }
+
+            tracker.Finished(period);
+        }
+    }
+
+    /// <summary>Writes the answer rows of the groups whose figures are shown, with yearly pseudonyms.</summary>
+    private async Task WriteAnswersAsync(
         IReadOnlyList<RatingPeriod> read,
+        HashSet<(string TeamId, string RoundId)> open,
         ExportCatalog catalog,
-        ExportTally tally,
+        ExportSummary summary,
         ProgressTracker tracker,
         ExportTables tables,
-        IExportTableWriter? answerSink,
+        IExportTableWriter sink,
         CancellationToken cancellationToken)
     {
-        long count = 0;
         foreach (var period in read)
         {
             var year = period.StartDate.Year;
             await foreach (var answer in answers.ReadAsync(period.PeriodId, cancellationToken))
             {
-                tally.Add(answer);
-                answerSink?.WriteRow(tables.AnswerRow(answer, period, catalog, pseudonyms.For(year, answer.UserId)));
-                tracker.Read(period, answer);
-                count++;
+                if (!open.Contains((answer.TeamId, answer.RoundId)) && summary.ShowsAnswersOf(answer.PeriodId, answer.TeamId, answer.GoalId))
+                {
+                    sink.WriteRow(tables.AnswerRow(answer, period, catalog, pseudonyms.For(year, answer.UserId)));
+                }
+
+                tracker.Read(period, answer, counted: false);
             }
 
             tracker.Finished(period);
         }
-
-        return count;
     }
 
     private static void WriteTable(IExportTableWriter writer, IReadOnlyList<ExportCell> header, IEnumerable<IReadOnlyList<ExportCell>> rows)
@@ -179,26 +205,34 @@ internal sealed partial class RatingsExporter(
     private sealed class ProgressTracker(ExportCatalog catalog, IReadOnlyList<RatingPeriod> read, IProgress<ExportProgress>? progress)
     {
         private const int ReportEvery = 500;
+        private const int ShownCountStep = 100;
 
         // A period's partitions: one per known team (teams never installed but with answers are not foreseen).
         private readonly int[] _expected = [.. read.Select(period =>
             Math.Max(1, catalog.Teams.Select(team => team.TeamId).Concat(catalog.TeamsAsked(period.PeriodId)).Distinct(StringComparer.Ordinal).Count()))];
 
         private long _answers;
+        private long _rows;
         private int _finished;
         private int _inPeriod;
         private string? _teamId;
 
-        public void Read(RatingPeriod period, ExportAnswer answer)
+        /// <param name="counted">False when the answer is read a second time (to write its row).</param>
+        public void Read(RatingPeriod period, ExportAnswer answer, bool counted)
         {
-            _answers++;
+            _rows++;
+            if (counted)
+            {
+                _answers++;
+            }
+
             if (_teamId is not null && _teamId != answer.TeamId)
             {
                 _inPeriod = Math.Min(_inPeriod + 1, _expected[Index(period)] - 1);
             }
 
             _teamId = answer.TeamId;
-            if (_answers % ReportEvery == 0)
+            if (_rows % ReportEvery == 0)
             {
                 Report(period);
             }
@@ -229,7 +263,9 @@ internal sealed partial class RatingsExporter(
         {
             var total = _expected.Sum();
             var done = _finished + (current is null ? 0 : _inPeriod);
-            progress?.Report(new ExportProgress(_answers, Math.Min(1.0, (double)done / total)));
+            // Whole hundreds only: all answers read, less the rows exported, would tell how many
+            // answers the teams below the threshold gave.
+            progress?.Report(new ExportProgress(_answers - (_answers % ShownCountStep), Math.Min(1.0, (double)done / total)));
         }
     }
 }

@@ -43,7 +43,7 @@ internal sealed class SwedishCsvWriter(Stream output) : IExportTableWriter, IDis
         ExportCellKind.Percent => (cell.Number * 100).ToString("0.0", Numbers),
         ExportCellKind.Change => cell.Number.ToString("+0.0#;-0.0#;0.0", Numbers),
         ExportCellKind.PercentChange => (cell.Number * 100).ToString("+0.0;-0.0;0.0", Numbers),
-        ExportCellKind.LocalTime => cell.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        ExportCellKind.Date => cell.Time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => string.Empty,
     };
 

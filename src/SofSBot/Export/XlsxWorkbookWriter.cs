@@ -17,7 +17,7 @@ internal sealed class XlsxWorkbookWriter : IDisposable
     private const uint DecimalStyle = 2;
     private const uint PercentStyle = 3;
     private const uint ChangeStyle = 4;
-    private const uint DateTimeStyle = 5;
+    private const uint DateStyle = 5;
     private const uint PercentChangeStyle = 6;
 
     private const string RelationshipNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -107,7 +107,7 @@ internal sealed class XlsxWorkbookWriter : IDisposable
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00" },
             new NumberingFormat { NumberFormatId = 165, FormatCode = "+0.00;-0.00;0.00" },
-            new NumberingFormat { NumberFormatId = 166, FormatCode = "yyyy-mm-dd hh:mm:ss" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "yyyy-mm-dd" },
             new NumberingFormat { NumberFormatId = 167, FormatCode = "+0.0%;-0.0%;0.0%" })
         { Count = 4 },
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
@@ -185,7 +185,7 @@ internal sealed class XlsxWorkbookWriter : IDisposable
             ExportCellKind.Percent => new Cell { CellValue = new CellValue(cell.Number), StyleIndex = PercentStyle },
             ExportCellKind.Change => new Cell { CellValue = new CellValue(cell.Number), StyleIndex = ChangeStyle },
             ExportCellKind.PercentChange => new Cell { CellValue = new CellValue(cell.Number), StyleIndex = PercentChangeStyle },
-            ExportCellKind.LocalTime => new Cell { CellValue = new CellValue(cell.Time.ToOADate()), StyleIndex = DateTimeStyle },
+            ExportCellKind.Date => new Cell { CellValue = new CellValue(cell.Time.ToOADate()), StyleIndex = DateStyle },
             _ => new Cell(),
         };
 

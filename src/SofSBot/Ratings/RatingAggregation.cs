@@ -1,6 +1,8 @@
+using SofSBot.Ratings.Disclosure;
+
 namespace SofSBot.Ratings;
 
-/// <summary>The figures of a round per goal, with the anonymity threshold applied.</summary>
+/// <summary>The figures of a round per goal, with the anonymity threshold applied (<see cref="StatisticalDisclosure.ForGroup"/>).</summary>
 internal static class RatingAggregation
 {
     /// <param name="rosterSize">The team's members; null when the roster could not be read.</param>
@@ -20,9 +22,10 @@ internal static class RatingAggregation
     public static GoalResult Aggregate(string goalId, IReadOnlyList<int> values, int? rosterSize, int threshold)
     {
         var respondents = values.Count;
-        if (respondents < threshold || respondents == 0)
+        var suppression = StatisticalDisclosure.ForGroup(respondents, threshold);
+        if (suppression != Suppression.None)
         {
-            return new GoalResult(goalId, respondents, Withheld: true, null, null, null, []);
+            return new GoalResult(goalId, respondents, suppression, null, null, null, []);
         }
 
         var distribution = new int[RatingScale.Max - RatingScale.Min + 1];
@@ -33,7 +36,7 @@ internal static class RatingAggregation
 
         // More answers than members happens when someone answered and then left the team.
         double? responseRate = rosterSize is > 0 ? Math.Min(1.0, (double)respondents / rosterSize.Value) : null;
-        return new GoalResult(goalId, respondents, Withheld: false, values.Average(), Median(values), responseRate, distribution);
+        return new GoalResult(goalId, respondents, Suppression.None, values.Average(), Median(values), responseRate, distribution);
     }
 
     /// <summary>The middle value, or the mean of the two middle values for an even count.</summary>

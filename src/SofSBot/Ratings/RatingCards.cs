@@ -117,17 +117,23 @@ internal static class RatingCards
         };
     }
 
-    /// <summary>The figures per goal; goals with too few answers say so instead of showing any figure.</summary>
+    /// <summary>
+    /// The figures per goal once the round is closed; goals with too few answers say so instead of
+    /// showing any figure. While the round is open only the count: figures that change with each
+    /// answer would show what the last one answered.
+    /// </summary>
     public static AdaptiveCard Results(
-        RatingRound round, IReadOnlyList<GoalResult> results, int respondents, int? rosterSize, int threshold, Language language, bool preliminary = false)
+        RatingRound round, IReadOnlyList<GoalResult> results, int respondents, int? rosterSize, int threshold, Language language)
     {
         var texts = RatingTexts.For(language);
         var culture = Languages.CultureFor(null, language);
         var title = Format(language, texts.ResultsTitle, Markdown.Escape(round.PeriodName));
         List<CardElement> body = [TextBlock.Heading(title)];
-        if (preliminary)
+        if (!round.IsClosed)
         {
-            body.Add(new TextBlock(Format(language, texts.Preliminary, FormatLastDay(round.Deadline, language))) { Color = TextColor.Warning });
+            body.Add(Counter(round, respondents, texts, language));
+            body.Add(new TextBlock(Format(language, texts.ResultsAfterClose, FormatLastDay(round.Deadline, language))) { Color = TextColor.Warning });
+            return new AdaptiveCard { Body = body, Lang = language.Code(), FallbackText = title };
         }
 
         body.Add(new TextBlock(rosterSize is > 0
@@ -250,10 +256,16 @@ internal static class RatingCards
     }
 
     private static TextBlock Counter(RatingRound round, int respondents, RatingTexts texts, Language language) =>
-        new(round.RosterCount is > 0
+        new(CounterText(round, respondents, language)) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
+
+    /// <summary>"5 av 9 har svarat": all that is shown of a round while it is open.</summary>
+    public static string CounterText(RatingRound round, int respondents, Language language)
+    {
+        var texts = RatingTexts.For(language);
+        return round.RosterCount is > 0
             ? Format(language, texts.AnsweredOfRoster, respondents, round.RosterCount.Value)
-            : Format(language, texts.Answered, respondents))
-        { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
+            : Format(language, texts.Answered, respondents);
+    }
 
     private static CardRefresh RefreshFor(RatingRound round) =>
         new(ActionExecute.WithSubmitFallback(RatingTexts.For(round.Language).Answer, ViewVerb, RoundData(round)), round.RefreshUserIds);

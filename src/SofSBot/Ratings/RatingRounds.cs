@@ -120,15 +120,25 @@ internal sealed partial class RatingRounds(
         return round is null ? -1 : Version(round, (await answers.ListRespondentsAsync(round, cancellationToken)).Count);
     }
 
-    /// <summary>The results card of a round in a language, and how many answered.</summary>
+    /// <summary>The results card of a round in a language, and how many answered; while the round is open, the count only.</summary>
     public async Task<(AdaptiveCard Card, int Respondents)> ResultsAsync(RatingRound round, Language language, CancellationToken cancellationToken)
     {
+        if (!round.IsClosed)
+        {
+            var count = await CountRespondentsAsync(round, cancellationToken);
+            return (RatingCards.Results(round, [], count, round.RosterCount, AnonymityThreshold, language), count);
+        }
+
         var stored = await answers.ListAsync(round, cancellationToken);
         var respondents = stored.Select(answer => answer.UserId).Distinct(StringComparer.Ordinal).Count();
         var results = RatingAggregation.Aggregate(round.Goals, stored, round.RosterCount, AnonymityThreshold);
-        var card = RatingCards.Results(round, results, respondents, round.RosterCount, AnonymityThreshold, language, preliminary: !round.IsClosed);
+        var card = RatingCards.Results(round, results, respondents, round.RosterCount, AnonymityThreshold, language);
         return (card, respondents);
     }
+
+    /// <summary>How many have answered the round: what may be shown while it is open.</summary>
+    public async Task<int> CountRespondentsAsync(RatingRound round, CancellationToken cancellationToken) =>
+        (await answers.ListRespondentsAsync(round, cancellationToken)).Count;
 
     /// <summary>Closes the round (once; a second close changes nothing), reading the roster again for the response rate.</summary>
     public async Task<RatingRound?> CloseAsync(string teamId, string roundId, CancellationToken cancellationToken)

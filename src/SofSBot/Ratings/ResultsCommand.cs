@@ -6,7 +6,8 @@ namespace SofSBot.Ratings;
 
 /// <summary>
 /// <c>resultat</c> / <c>results</c> in a team channel: the results of the team's latest round. While
-/// the round is open only leaders see the preliminary figures; members are told when results come.
+/// the round is open everyone, leaders too, gets the count only ("5 av 9 har svarat") and when the
+/// results come: figures asked for before and after one answer would show that answer.
 /// </summary>
 internal sealed class ResultsCommand(IRatingRoundStore rounds, RatingRounds ratingRounds) : IBotCommand
 {
@@ -34,10 +35,13 @@ internal sealed class ResultsCommand(IRatingRoundStore rounds, RatingRounds rati
             return;
         }
 
-        if (!latest.IsClosed && !context.Roles.Allows(CommandAudience.TeamLeaders))
+        if (!latest.IsClosed)
         {
+            var count = await ratingRounds.CountRespondentsAsync(latest, cancellationToken);
             await context.Turn.ReplyTextAsync(
-                string.Format(context.Culture, texts.ResultsAfterClose, RatingCards.FormatLastDay(latest.Deadline, context.Language)), cancellationToken);
+                RatingCards.CounterText(latest, count, context.Language) + ". "
+                    + string.Format(context.Culture, texts.ResultsAfterClose, RatingCards.FormatLastDay(latest.Deadline, context.Language)),
+                cancellationToken);
             return;
         }
 

@@ -28,7 +28,7 @@ internal sealed class RatingsCardSamples : ICardSamples
         yield return new("ratings-personal-error-en", "A member's own view with an error shown",
             RatingCards.Personal(english, 3, answers, Language.English, isLeader: false, error: RatingTexts.English.RoundClosed));
         yield return new("ratings-results-sv", "Results: five goals shown, three withheld (too few answers)", RatingCards.Results(round with { IsClosed = true }, results, 4, 6, 3, Language.Swedish));
-        yield return new("ratings-results-preliminary-en", "Preliminary results for a leader while the round is open", RatingCards.Results(english, results, 4, null, 3, Language.English, preliminary: true));
+        yield return new("ratings-results-preliminary-en", "Results asked for while the round is open: the count only", RatingCards.Results(english, results, 4, null, 3, Language.English));
         yield return new("ratings-open-form-sv", "The leader's form to open a round", RatingCards.OpenForm(periods, "2025-1", new DateOnly(2025, 3, 24), Language.Swedish));
         yield return new("ratings-open-form-error-en", "The leader's form with an error", RatingCards.OpenForm(periods, "2025-1", new DateOnly(2025, 3, 24), Language.English, RatingTexts.English.DeadlineInvalid));
 

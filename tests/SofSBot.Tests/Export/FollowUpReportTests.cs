@@ -49,16 +49,18 @@ public sealed partial class FollowUpReportTests(AzuriteFixture azurite)
     {
         var html = await ReportAsync(Language.Swedish);
 
-        // Organisation goals of 2025 vår: approach 7, 8, 6, 9, 5, 6 (mean 6,8; 3 of 6 at 7 or more).
-        Assert.Contains("<div class=\"subtle\">Medelvärde, alla mål</div><div class=\"value\">6,8</div>", html, StringComparison.Ordinal);
+        // Organisation goals of 2025 vår: approach 7, 8, 6, 9 (team 1) and 5, 6 (team 2); the total less
+        // team 1 would give team 2's two answers, so no organisation figure of it is shown.
+        Assert.Contains("<div class=\"subtle\">Medelvärde, alla mål</div><div class=\"value\">för få svar</div>", html, StringComparison.Ordinal);
         // The overall self question: 8, 8, 9 in team 1.
         Assert.Contains("<div class=\"subtle\">Var står du själv med Signs of Safety i dag?</div><div class=\"value\">8,3</div>", html, StringComparison.Ordinal);
-        // 6 respondents of 15 members (5 + 4 + 6).
-        Assert.Contains("<div class=\"subtle\">Svarsfrekvens</div><div class=\"value\">40 %</div>", html, StringComparison.Ordinal);
-        Assert.Contains("<div class=\"value\">50 %</div><div>Styrgruppens mål: 70 % · <span class=\"not-met\">målet inte nått</span>", html, StringComparison.Ordinal);
-        // Goals over time: 2024 vår next to 2025 vår (6,0 → 6,8).
+        // 6 respondents of 15 members, less team 1's 4, would give team 2's 2: the rate is not shown.
+        Assert.Contains("<div class=\"subtle\">Svarsfrekvens</div><div class=\"value\">för få svar</div>", html, StringComparison.Ordinal);
+        // Goals over time: 2024 vår (team 1 alone, 5, 6, 7) next to 2025 vår (withheld).
         Assert.Contains("<th class=\"number\">2024 vår</th>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>Förhållningssätt</td><td class=\"number\">6,0</td><td class=\"number not-met\">33 %</td><td class=\"number\">6,8</td><td class=\"number not-met\">50 %</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Förhållningssätt</td><td class=\"number\">6,0</td><td class=\"number not-met\">33 %</td><td class=\"number\">för få svar</td><td class=\"number\">för få svar</td></tr>", html, StringComparison.Ordinal);
+        // The overall self question, team 1 alone (8, 8, 9): all three at 7 or more.
+        Assert.Contains("<td class=\"number\">8,3</td><td class=\"number met\">100 %</td>", html, StringComparison.Ordinal);
         // Response rates per team, and the team without answers.
         Assert.Contains("<tr><td>Utredningsteam 1</td><td class=\"number\">4</td><td class=\"number\">5</td><td class=\"number\">80 %</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<h3>Team utan svar</h3><p>Familjeteamet</p>", html, StringComparison.Ordinal);
@@ -71,8 +73,8 @@ public sealed partial class FollowUpReportTests(AzuriteFixture azurite)
 
         Assert.Contains("<h1>Signs of Safety follow-up</h1>", html, StringComparison.Ordinal);
         Assert.Contains("Figures of fewer than 3 respondents are not shown.", html, StringComparison.Ordinal);
-        // Team 2 (two answers) is in the response rates but not among the team means.
-        Assert.Contains("<tr><td>Utredningsteam 2</td><td class=\"number\">2</td><td class=\"number\">4</td><td class=\"number\">50%</td></tr>", html, StringComparison.Ordinal);
+        // Team 2 (two answers) is in the response rates as "< 3", with no rate, and not among the team means.
+        Assert.Contains("<tr><td>Utredningsteam 2</td><td class=\"number\">&lt; 3</td><td class=\"number\">4</td><td class=\"number\">too few answers</td></tr>", html, StringComparison.Ordinal);
     }
 
     private async Task<string> ReportAsync(Language language)

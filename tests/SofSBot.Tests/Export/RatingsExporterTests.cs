@@ -21,11 +21,13 @@ public sealed class RatingsExporterTests(AzuriteFixture azurite)
         var workbook = Workbook.Read(bytes);
         Assert.Equal(["Svar", "Per team och mål", "Per mål", "Jämförelse", "Team utan svar"], workbook.SheetNames);
         var answers = workbook["Svar"];
-        Assert.Equal(["Period", "Omgång", "Team", "Mål-id", "Mål", "Värde", "Besvarad (svensk tid)", "Respondent (pseudonym)"], answers[0]);
-        Assert.Equal(4 + 3 + 2, answers.Count - 1);
+        Assert.Equal(["Period", "Omgång", "Team", "Mål-id", "Mål", "Värde", "Besvarad (dag, svensk tid)", "Respondent (pseudonym)"], answers[0]);
+        // Team 2's two answers are below the threshold: no rows.
+        Assert.Equal(4 + 3, answers.Count - 1);
+        Assert.DoesNotContain(answers, cells => cells[2] == "Utredningsteam 2");
         var row = workbook.Row("Svar", "2025 vår", "r-2025-1-t1", "Utredningsteam 1", ExportDataset.Approach, "Förhållningssätt", "7");
-        // 2025-03-12 13:05 UTC, shown as 14:05 Swedish time (an Excel date number).
-        Assert.Equal(new DateTime(2025, 3, 12, 14, 5, 0), DateTime.FromOADate(Workbook.Number(row[6])));
+        // 2025-03-12 13:05 UTC, shown as the day only (an Excel date number): a time could tell who answered.
+        Assert.Equal(new DateTime(2025, 3, 12), DateTime.FromOADate(Workbook.Number(row[6])));
         Assert.Matches("^[0-9a-f]{16}$", row[7]);
         Assert.DoesNotContain(answers.SelectMany(cells => cells), cell => cell?.Contains("user-", StringComparison.Ordinal) == true);
         // One respondent, one key: user a's two answers carry the same pseudonym.
@@ -49,7 +51,7 @@ public sealed class RatingsExporterTests(AzuriteFixture azurite)
         Assert.Equal(0.8, Workbook.Number(team1[8]));
 
         var team2 = workbook.Row("Per team och mål", "2025 vår", "Utredningsteam 2", ExportDataset.Approach);
-        Assert.Equal("2", team2[4]);
+        Assert.Equal("< 3", team2[4]);
         Assert.All(team2.Skip(5).Take(4), Assert.Null);
         Assert.Equal("Färre än 3 svar: visas inte, för att ingen ska kunna räknas ut.", team2[9]);
 
@@ -67,13 +69,18 @@ public sealed class RatingsExporterTests(AzuriteFixture azurite)
 
         var workbook = Workbook.Read(await ExportAsync(app, ExportFormat.Xlsx, "2025-1"));
 
-        // 7, 8, 6, 9 (team 1) and 5, 6 (team 2): six answers of 15 members; three of six at 7 or more.
+        // 7, 8, 6, 9 (team 1) and 5, 6 (team 2): the six answers less team 1's four would give team 2's
+        // two, so the organisation's figures of the approach are not shown.
         var approach = workbook.Row("Per mål", "2025 vår", ExportDataset.Approach);
-        Assert.Equal("6", approach[3]);
-        Assert.Equal(41 / 6.0, Workbook.Number(approach[4]), 6);
-        Assert.Equal(6.5, Workbook.Number(approach[5]));
-        Assert.Equal(0.5, Workbook.Number(approach[6]));
-        Assert.Equal(0.4, Workbook.Number(approach[7]));
+        Assert.All(approach.Skip(3).Take(5), Assert.Null);
+        Assert.Equal("Visas inte: summan minus teamen som visas skulle ge svaren från färre än 3 i andra team.", approach[8]);
+
+        // The overall question only team 1 answered (8, 8, 9): nothing hidden to give away.
+        var self = workbook.Row("Per mål", "2025 vår", ExportDataset.Self);
+        Assert.Equal("3", self[3]);
+        Assert.Equal(25 / 3.0, Workbook.Number(self[4]), 6);
+        Assert.Equal(1.0, Workbook.Number(self[6]));
+        Assert.Equal(0.2, Workbook.Number(self[7]));
         Assert.DoesNotContain(workbook["Per mål"], cells => cells[1]?.StartsWith("team-", StringComparison.Ordinal) == true);
     }
 
@@ -94,10 +101,13 @@ public sealed class RatingsExporterTests(AzuriteFixture azurite)
         // Team 2 is below the threshold now: no change shown, and why.
         var team2 = workbook.Row("Jämförelse", "2025 vår", "2024 vår", "Utredningsteam 2", ExportDataset.Approach);
         Assert.Null(team2[7]);
-        Assert.Equal("Färre än 3 svar ett av åren: ingen jämförelse.", team2[11]);
+        Assert.Equal("Färre än 3 svar, eller en summa som skulle avslöja en sådan grupp, ett av åren: ingen jämförelse.", team2[11]);
 
+        // The organisation's 2025 figure would give team 2 away (see Per mål): no change either.
         var organisation = workbook.Row("Jämförelse", "2025 vår", "2024 vår", "Hela organisationen", ExportDataset.Approach);
-        Assert.Equal((41 / 6.0) - 6.0, Workbook.Number(organisation[7]), 6);
+        Assert.Null(organisation[5]);
+        Assert.Equal(6.0, Workbook.Number(organisation[6]));
+        Assert.Null(organisation[7]);
     }
 
     [Fact]
@@ -109,11 +119,12 @@ public sealed class RatingsExporterTests(AzuriteFixture azurite)
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
-        Assert.Equal("Period;Omgång;Team;Mål-id;Mål;Värde;Besvarad (svensk tid);Respondent (pseudonym)", lines[0]);
-        Assert.Equal(1 + 9 + 1, lines.Length);
+        Assert.Equal("Period;Omgång;Team;Mål-id;Mål;Värde;Besvarad (dag, svensk tid);Respondent (pseudonym)", lines[0]);
+        // Team 2's two answers are below the threshold: no rows.
+        Assert.Equal(1 + 7 + 1, lines.Length);
         Assert.Equal("", lines[^1]);
         var row = Assert.Single(lines, line => line.StartsWith("2025 vår;r-2025-1-t1;Utredningsteam 1;forhallningssatt;Förhållningssätt;7;", StringComparison.Ordinal));
-        Assert.Matches("^2025 vår;r-2025-1-t1;Utredningsteam 1;forhallningssatt;Förhållningssätt;7;2025-03-12 14:05:00;[0-9a-f]{16}$", row);
+        Assert.Matches("^2025 vår;r-2025-1-t1;Utredningsteam 1;forhallningssatt;Förhållningssätt;7;2025-03-12;[0-9a-f]{16}$", row);
     }
 
     [Fact]
@@ -126,7 +137,7 @@ public sealed class RatingsExporterTests(AzuriteFixture azurite)
         var lines = text.TrimStart('\uFEFF').Split("\r\n");
         Assert.Equal("Period;Team;Mål-id;Mål;Antal svar;Medelvärde;Median;Andel svar 7 eller högre;Svarsfrekvens;Anmärkning", lines[0]);
         Assert.Contains("2025 vår;Utredningsteam 1;forhallningssatt;Förhållningssätt;4;7,5;7,5;75,0;80,0;", lines);
-        Assert.Contains("2025 vår;Utredningsteam 2;forhallningssatt;Förhållningssätt;2;;;;;Färre än 3 svar: visas inte, för att ingen ska kunna räknas ut.", lines);
+        Assert.Contains("2025 vår;Utredningsteam 2;forhallningssatt;Förhållningssätt;< 3;;;;;Färre än 3 svar: visas inte, för att ingen ska kunna räknas ut.", lines);
     }
 
     [Fact]
@@ -150,11 +161,14 @@ public sealed class RatingsExporterTests(AzuriteFixture azurite)
         var result = await app.GetService<RatingsExporter>().ExportAsync(
             new ExportRequest(["2025-1", "2025-2"], ExportFormat.Xlsx), output, new SynchronousProgress(reports.Add), default);
 
-        // 9 + 1 exported, and 2024 vår's 3 read for the comparison.
-        Assert.Equal(10, result.Answers);
+        // 2025 vår's 7 answers of team 1 exported (team 2's 2 and 2025 höst's 1 are below the
+        // threshold); all 10 read, and 2024 vår's 3 for the comparison.
+        Assert.Equal(7, result.Answers);
         Assert.Equal(13, result.AnswersRead);
         Assert.Equal(1.0, reports[^1].Fraction);
-        Assert.Equal(13, reports[^1].AnswersRead);
+        // Progress counts in whole hundreds: an exact count of everything read, less the rows
+        // exported, would tell how many answers the teams below the threshold gave.
+        Assert.Equal(0, reports[^1].AnswersRead);
         Assert.True(reports.Select(report => report.Fraction).SequenceEqual(reports.Select(report => report.Fraction).Order()));
     }
 

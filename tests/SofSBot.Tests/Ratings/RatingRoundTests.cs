@@ -314,16 +314,33 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Results_command_tells_members_to_wait_and_shows_leaders_the_preliminary_figures()
+    public async Task Results_command_while_the_round_is_open_shows_everyone_only_the_count()
     {
         var round = await OpenAndReadRoundAsync();
         await AnswerAsync(round, Sara, new() { ["goal.forhallningssatt"] = "7" });
 
         await _app.SendActivityAsync(ChannelMention("resultat", from: Sara));
-        Assert.Equal("Omgången är öppen till och med måndag 24 mars 2025; resultatet visas när den stänger.", _app.Connector.Posts.Last().Text);
+        Assert.Equal("1 av 4 har svarat. Omgången är öppen till och med måndag 24 mars 2025; resultatet visas när den stänger.", _app.Connector.Posts.Last().Text);
+    }
+
+    [Fact]
+    public async Task A_leader_asking_for_results_before_and_after_one_member_answers_learns_only_the_count()
+    {
+        var round = await OpenAndReadRoundAsync();
+        await AnswerAsync(round, Sara, new() { ["goal.forhallningssatt"] = "7" });
+        await AnswerAsync(round, Ahmed, new() { ["goal.forhallningssatt"] = "8" });
+        await AnswerAsync(round, Johan, new() { ["goal.forhallningssatt"] = "9" });
 
         await _app.SendActivityAsync(ChannelMention("results", locale: "en-GB"));
-        Assert.Contains("Preliminary: the round is open up to and including Monday 24 March 2025.", Text(_app.Connector.Posts.Last().Card!), StringComparison.Ordinal);
+        var before = _app.Connector.Posts.Last();
+        await AnswerAsync(round, Karin, new() { ["goal.forhallningssatt"] = "2" });
+        await _app.SendActivityAsync(ChannelMention("results", locale: "en-GB"));
+        var after = _app.Connector.Posts.Last();
+
+        Assert.Equal("3 of 4 have answered. The round is open up to and including Monday 24 March 2025; the results show when it closes.", before.Text);
+        Assert.Equal("4 of 4 have answered. The round is open up to and including Monday 24 March 2025; the results show when it closes.", after.Text);
+        Assert.Null(before.Card);
+        Assert.Null(after.Card);
     }
 
     [Fact]
@@ -350,7 +367,8 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("2 av 4 har svarat", Text(_app.Connector.Calls.Last(call => call.Method == HttpMethod.Put).Card!), StringComparison.Ordinal);
         var (results, respondents) = await _app.GetService<RatingRounds>().ResultsAsync(round, SofSBot.Localization.Language.Swedish, default);
         Assert.Equal(2, respondents);
-        Assert.Contains("För få svar", Text(JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(results, BotJson.Options))!), StringComparison.Ordinal);
+        // The round is open: its results card has the count only.
+        Assert.Contains("2 av 4 har svarat", Text(JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(results, BotJson.Options))!), StringComparison.Ordinal);
     }
 
     [Fact]
