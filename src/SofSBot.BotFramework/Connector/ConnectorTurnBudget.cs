@@ -10,7 +10,7 @@ namespace SofSBot.BotFramework.Connector;
 /// turn's async flow, and it ends with the turn, so work the turn leaves running in the background is
 /// not held to it afterwards.
 /// </summary>
-internal static class ConnectorTurnBudget
+public static class ConnectorTurnBudget
 {
     private static readonly AsyncLocal<Scope?> CurrentScope = new();
 

@@ -36,7 +36,13 @@ internal sealed class CardUpdateBatches
 
         if (startNow)
         {
-            _ = RunAsync(cardKey, replace);
+            // The loop serves every caller, so it must not inherit the starting turn's ambient state:
+            // above all not its connector budget (ConnectorTurnBudget), which would cut short the
+            // replacements that later callers, or an erasure, wait for once that turn's time is spent.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => RunAsync(cardKey, replace), CancellationToken.None);
+            }
         }
 
         return batch.Task.WaitAsync(cancellationToken);

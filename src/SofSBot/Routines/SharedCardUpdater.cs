@@ -16,11 +16,13 @@ internal sealed record SharedCard(AdaptiveCard Card, long Version);
 /// so many members acting on the card at once cost a few replacements, not one each.
 /// A failed replacement is logged, never thrown: the change itself is stored and confirmed to the user.
 /// </summary>
-internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logger)
+internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logger, TimeProvider? timeProvider = null)
 {
     private const int MaxRounds = 5;
 
     private readonly CardUpdateBatches _batches = new();
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>
     /// Replaces the card of the meeting or round a card action changed, through the turn's connector.
@@ -49,20 +51,38 @@ internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logge
     /// Replaces the card <paramref name="activityId"/> in <paramref name="conversationId"/> (also outside a
     /// turn), returning once a replacement that read storage after this call has finished.
     /// <paramref name="cancellationToken"/> only stops the waiting: a replacement under way serves other
-    /// callers too and runs to its end.
+    /// callers too and runs to its end. Within an inbound turn the waiting ends at the turn's connector
+    /// budget (<see cref="ConnectorTurnBudget"/>) so that Teams gets its answer in time; the replacement
+    /// itself is not held to that budget and goes on after the answer.
     /// </summary>
-    public Task UpdateAsync(
+    public async Task UpdateAsync(
         IConnectorClient connector,
         Uri serviceUrl,
         string conversationId,
         string activityId,
         Func<CancellationToken, Task<SharedCard>> renderShared,
         Func<CancellationToken, Task<long>> readVersion,
-        CancellationToken cancellationToken) =>
-        _batches.ReplaceAsync(
+        CancellationToken cancellationToken)
+    {
+        var replaced = _batches.ReplaceAsync(
             $"{conversationId}|{activityId}",
             () => ReplaceUntilCurrentAsync(connector, serviceUrl, conversationId, activityId, renderShared, readVersion),
             cancellationToken);
+        if (ConnectorTurnBudget.Remaining(_time) is not { } remaining)
+        {
+            await replaced;
+            return;
+        }
+
+        try
+        {
+            await replaced.WaitAsync(remaining, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            LogAnsweredBeforeReplaced(activityId);
+        }
+    }
 
     private async Task ReplaceUntilCurrentAsync(
         IConnectorClient connector,
@@ -103,6 +123,9 @@ internal sealed partial class SharedCardUpdater(ILogger<SharedCardUpdater> logge
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A card action ({ActivityType}) changed a meeting whose card's place is not stored; the shared card was not updated")]
     private partial void LogNoCardToUpdate(string? activityType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The turn's connector budget ran out before the card {ActivityId} was replaced; the replacement goes on after the answer")]
+    private partial void LogAnsweredBeforeReplaced(string activityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The card {ActivityId} kept changing after {Rounds} replacements; the next change shows the rest")]
     private partial void LogStillChanging(string activityId, int rounds);

@@ -78,6 +78,40 @@ public sealed class SharedCardUpdaterTests
         connector.Verify(c => c.UpdateActivityAsync(ServiceUrl, "conv", "card-1", It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task A_turn_whose_connector_budget_runs_out_is_answered_and_the_replacement_finishes_after_it_unbounded()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var connectorCalled = new TaskCompletionSource<DateTimeOffset?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var connectorAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var replaced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var connector = new Mock<IConnectorClient>();
+        connector
+            .Setup(c => c.UpdateActivityAsync(ServiceUrl, "conv", "card-1", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns(async (Uri _, string _, string _, Activity _, CancellationToken _) =>
+            {
+                // What the connector client would hold this call to: the starting turn's deadline, if it flowed here.
+                connectorCalled.TrySetResult(ConnectorTurnBudget.Deadline);
+                await connectorAnswers.Task;
+                replaced.TrySetResult();
+                return new ResourceResponse("card-1");
+            });
+        var updater = new SharedCardUpdater(NullLogger<SharedCardUpdater>.Instance, time);
+
+        Task turn;
+        using (ConnectorTurnBudget.Begin(time.GetUtcNow() + TimeSpan.FromSeconds(5)))
+        {
+            turn = updater.UpdateAsync(connector.Object, ServiceUrl, "conv", "card-1", _ => Task.FromResult(Render(1)), _ => Task.FromResult(1L), CancellationToken.None);
+            Assert.Null(await connectorCalled.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+            time.Advance(TimeSpan.FromSeconds(6));
+            await turn.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.False(replaced.Task.IsCompleted);
+        connectorAnswers.SetResult();
+        await replaced.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     private static SharedCard Render(long version) =>
         new(new AdaptiveCard { Body = [new TextBlock(version.ToString(System.Globalization.CultureInfo.InvariantCulture))] }, version);
 }
