@@ -1,4 +1,5 @@
 using System.Text;
+using SofSBot.BotFramework.Cards;
 using SofSBot.Commands;
 
 namespace SofSBot.Roles;
@@ -33,7 +34,7 @@ internal sealed class LeadersCommand(INamedLeaderStore leaders) : IBotCommand
             text.Append(texts.ListHeading);
             foreach (var leader in named)
             {
-                text.Append("\n\n- ").Append(leader.Name ?? leader.AadObjectId);
+                text.Append("\n\n- ").Append(Markdown.Escape(leader.Name ?? leader.AadObjectId));
             }
         }
 

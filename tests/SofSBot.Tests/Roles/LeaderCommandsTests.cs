@@ -96,6 +96,26 @@ public sealed class LeaderCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_display_name_written_as_a_link_is_listed_as_text()
+    {
+        var guest = User("29:1gast", "[Logga in](https://evil.example)", "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d");
+        _app.Connector.Members[TeamId] =
+        [
+            .. _app.Connector.Members[TeamId],
+            new JsonObject
+            {
+                ["id"] = "29:1gast", ["name"] = "[Logga in](https://evil.example)", ["aadObjectId"] = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
+                ["tenantId"] = TenantId, ["userRole"] = "user",
+            },
+        ];
+        await _app.SendActivityAsync(ChannelMentionOf("teamledare lägg till", guest, from: Karin));
+
+        await _app.SendActivityAsync(ChannelMention("teamledare"));
+
+        Assert.Contains(@"- \[Logga in\](https://evil.example)", LastReply(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_coordinator_removes_a_named_leader()
     {
         await _app.SendActivityAsync(ChannelMentionOf("teamledare lägg till", Sara, from: Karin));
