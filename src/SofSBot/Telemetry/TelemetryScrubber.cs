@@ -4,10 +4,13 @@ using OpenTelemetry;
 namespace SofSBot.Telemetry;
 
 /// <summary>
-/// Runs on every span before it is exported: URLs keep their scheme, host and path, never their
-/// query; a URL with a OneDrive upload session or a <c>tempauth</c> token keeps only scheme and host
-/// (its path names the user's OneDrive, its query is a credential). Request spans of /api/messages
-/// carry no body, so no user text reaches a span from the libraries.
+/// Runs on every span before it is exported: URLs keep their scheme, host and the path's words, never
+/// their query; every path segment that is not a plain word (a conversation, team, user or activity
+/// id, a table entity's keys, which hold user ids) becomes <c>{id}</c>, so Application Insights learns
+/// which API was called, not who it was about (and "mina data" has nothing to erase there). A URL
+/// with a OneDrive upload session or a <c>tempauth</c> token keeps only scheme and host (its path
+/// names the user's OneDrive, its query is a credential). Request spans of /api/messages carry no
+/// body, so no user text reaches a span from the libraries.
 /// </summary>
 internal sealed class TelemetryScrubber : BaseProcessor<Activity>
 {
@@ -32,9 +35,9 @@ internal sealed class TelemetryScrubber : BaseProcessor<Activity>
             }
         }
 
-        if (data.GetTagItem("url.path") is string path && IsSensitive(path))
+        if (data.GetTagItem("url.path") is string path)
         {
-            data.SetTag("url.path", "/");
+            data.SetTag("url.path", IsSensitive(path) ? "/" : Template(path));
         }
 
         if (IsSensitive(data.DisplayName))
@@ -53,8 +56,40 @@ internal sealed class TelemetryScrubber : BaseProcessor<Activity>
 
         return IsSensitive(url)
             ? $"{uri.Scheme}://{uri.Authority}/"
-            : $"{uri.Scheme}://{uri.Authority}{uri.AbsolutePath}";
+            : $"{uri.Scheme}://{uri.Authority}{Template(uri.AbsolutePath)}";
     }
+
+    /// <summary>
+    /// The path with its words kept and everything else as <c>{id}</c>: <c>/v3/conversations/a%3A1…/activities/176…</c>
+    /// becomes <c>/v3/conversations/{id}/activities/{id}</c>, <c>/RatingAnswers(PartitionKey='…',RowKey='…')</c>
+    /// becomes <c>/RatingAnswers({id})</c>.
+    /// </summary>
+    public static string Template(string path)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            var open = segment.IndexOf('(', StringComparison.Ordinal);
+            if (open > 0 && IsWord(segment[..open]))
+            {
+                segments[i] = segment[..open] + (segment.EndsWith("()", StringComparison.Ordinal) ? "()" : "({id})");
+            }
+            else if (segment.Length > 0 && !IsWord(segment))
+            {
+                segments[i] = "{id}";
+            }
+        }
+
+        return string.Join('/', segments);
+    }
+
+    // An API's own words ("v3", "v1.0", "conversations", "pagedmembers", "Tables", "RatingAnswers"), not an id:
+    // a letter first, then letters, digits and dots, and not long. Ids here have ':', '-', '@' or '%', or start with a digit.
+    private static bool IsWord(string segment) =>
+        segment.Length is > 0 and <= 40
+        && char.IsAsciiLetter(segment[0])
+        && segment.All(c => char.IsAsciiLetterOrDigit(c) || c == '.');
 
     private static bool IsSensitive(string value) =>
         value.Contains("tempauth", StringComparison.OrdinalIgnoreCase)

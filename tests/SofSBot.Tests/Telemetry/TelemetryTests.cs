@@ -121,7 +121,11 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
     [Theory]
     [InlineData("https://contoso-my.sharepoint.com/personal/karin/_api/v2.0/drive/items/1/uploadSession?guid=1&tempauth=eyJhbGciOi.x.y", "https://contoso-my.sharepoint.com/")]
     [InlineData("https://upload.example/session?tempauth=*", "https://upload.example/")]
-    [InlineData("https://smba.trafficmanager.net/emea/v3/conversations/a%3A1/activities?x=1", "https://smba.trafficmanager.net/emea/v3/conversations/a%3A1/activities")]
+    [InlineData("https://smba.trafficmanager.net/emea/v3/conversations/a%3A1/activities?x=1", "https://smba.trafficmanager.net/emea/v3/conversations/{id}/activities")]
+    [InlineData("https://smba.trafficmanager.net/emea/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1765/activities/1765124000000", "https://smba.trafficmanager.net/emea/v3/conversations/{id}/activities/{id}")]
+    [InlineData("http://127.0.0.1:10002/devstoreaccount1/RatingAnswers(PartitionKey='2026-2%7C19%3Ateam',RowKey='round%2129%3A1sara%21org-1')", "http://127.0.0.1:10002/devstoreaccount1/RatingAnswers({id})")]
+    [InlineData("https://acct.table.core.windows.net/Tables()", "https://acct.table.core.windows.net/Tables()")]
+    [InlineData("https://graph.microsoft.com/v1.0/teams/3f2a9c1d-0000-4000-8000-000000000001/members", "https://graph.microsoft.com/v1.0/teams/{id}/members")]
     public void Scrubber_keeps_no_query_and_no_path_into_a_users_files(string url, string expected)
     {
         using var span = new Activity("test").SetTag("url.full", url).SetTag("url.query", "?tempauth=x").Start();
