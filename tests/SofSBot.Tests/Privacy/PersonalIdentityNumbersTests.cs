@@ -275,7 +275,7 @@ public sealed class PersonalIdentityNumbersTests
     }
 
     [Theory]
-    [InlineData("8\u03011218-9876")] // combining acute accent
+    [InlineData("8\u030111218-9876")] // combining acute accent
     [InlineData("811218\u0300-9876")] // combining grave accent before the separator
     [InlineData("811218-9\u03368\u033676")] // combining long stroke overlay
     [InlineData("8\u20E11\u20E11218\u20E19876")] // combining left right arrow above, between every part
