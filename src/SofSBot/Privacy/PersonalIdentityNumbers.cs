@@ -8,17 +8,19 @@ namespace SofSBot.Privacy;
 /// Finds Swedish personal identity numbers (personnummer) and coordination numbers
 /// (samordningsnummer) in free text, so that text which could identify a client is never stored.
 /// Accepts 10 digits (YYMMDDNNNC) or 12 (YYYYMMDDNNNC), with or without a separator before the last
-/// four. The text is first read as a person would see it (<see cref="Normalize"/>): invisible
-/// characters (zero-width space, joiners, word joiner, byte order mark, soft hyphen, direction marks)
-/// are dropped, every dash (hyphen, en and em dash, minus sign, figure dash, non-breaking hyphen …)
-/// reads as '-', and every run of whitespace (line breaks and non-breaking spaces too) as one space.
-/// Then up to four of ' ', '-', '+', '/' and '.' may stand between the parts ("811218 - 9876",
-/// "811218--9876", "811218/9876", "811218.9876", a line break). The date must exist (coordination
-/// numbers add 60 to the day; a 12-digit year must be 18xx–20xx) and the check digit must agree
-/// (Luhn over the 10-digit form). A run of more digits (an 11-digit reference, a 13-digit account)
-/// is not a number, and only ASCII digits count: other scripts' digits are not read as numbers.
-/// Dates, times and phone numbers ("2026-12-07", "kl. 08.30", "070-123 45 67") never have six or
-/// eight digits in a row before four more, so they pass.
+/// four. The text is first read as a person would see it (<see cref="Normalize"/>): compatibility
+/// forms are folded (NFKC: full-width, superscript and mathematical digits and signs become the plain
+/// ones), every decimal digit of any script ("٨١١٢١٨", "१९८१…") reads as its ASCII digit, combining
+/// marks (Mn, Me) and invisible characters (zero-width space, joiners, word joiner, byte order mark,
+/// soft hyphen, direction marks) are dropped, every dash (hyphen, en and em dash, minus sign, figure
+/// dash, non-breaking hyphen …) reads as '-', and every run of whitespace (line breaks and
+/// non-breaking spaces too) as one space. Then up to four of ' ', '-', '+', '/', '.', ',', '_' and ':'
+/// may stand between the parts ("811218 - 9876", "811218--9876", "811218/9876", "811218,9876",
+/// "811218_9876", "811218:9876", a line break). The date must exist (coordination numbers add 60 to
+/// the day; a 12-digit year must be 18xx–20xx) and the check digit must agree (Luhn over the 10-digit
+/// form). A run of more digits (an 11-digit reference, a 13-digit account) is not a number. Dates,
+/// times, phone numbers and lists ("2026-12-07", "kl. 08.30", "kl. 8:30", "1,5 timmar", "3, 4, 5",
+/// "070-123 45 67") never have six or eight digits in a row before four more, so they pass.
 /// </summary>
 internal static partial class PersonalIdentityNumbers
 {
@@ -94,14 +96,17 @@ internal static partial class PersonalIdentityNumbers
         return sum % 10 == 0;
     }
 
-    /// <summary>The text as it reads: invisible characters dropped, dashes as '-', whitespace runs as one space.</summary>
+    /// <summary>
+    /// The text as it reads: compatibility forms folded (NFKC), every decimal digit as its ASCII digit,
+    /// combining marks and invisible characters dropped, dashes as '-', whitespace runs as one space.
+    /// </summary>
     internal static string Normalize(string text)
     {
         var builder = new StringBuilder(text.Length);
         var afterSpace = false;
-        foreach (var c in text)
+        foreach (var rune in Folded(text).EnumerateRunes())
         {
-            if (char.IsWhiteSpace(c))
+            if (Rune.IsWhiteSpace(rune))
             {
                 if (!afterSpace)
                 {
@@ -113,24 +118,50 @@ internal static partial class PersonalIdentityNumbers
             }
 
             // Format characters (Cf) have no glyph: zero-width space and joiners, word joiner, byte order
-            // mark, soft hyphen, direction marks. Dropped, they can no longer split a number.
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.Format)
+            // mark, soft hyphen, direction marks. Combining marks (Mn, Me) sit on the character before
+            // them. Dropped, neither can split a number any more.
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
             {
                 continue;
             }
 
             afterSpace = false;
-            builder.Append(category == UnicodeCategory.DashPunctuation || c is '\u2212' or '\u2043' or '\u02D7' or '\u2796' ? '-' : c);
+            if (category == UnicodeCategory.DecimalDigitNumber)
+            {
+                // Any script's 0–9 (Arabic-Indic, Persian, Devanagari …; NFKC already folded full-width ones).
+                builder.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
+            }
+            else if (category == UnicodeCategory.DashPunctuation || rune.Value is '\u2212' or '\u2043' or '\u02D7' or '\u2796')
+            {
+                builder.Append('-');
+            }
+            else
+            {
+                builder.Append(rune.ToString());
+            }
         }
 
         return builder.ToString();
     }
 
+    /// <summary>NFKC; text that cannot be normalised (a lone surrogate) is read as it is.</summary>
+    private static string Folded(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
     // Six or eight date digits, up to four separators, four digits; not part of a longer number.
-    // [0-9], not \d: \d also matches other scripts' digits, which int.Parse cannot read.
+    // [0-9], not \d: Normalize already made every digit ASCII, and int.Parse reads only those.
     [GeneratedRegex(
-        @"(?<![0-9])(?<date>[0-9]{8}|[0-9]{6})[ \-+/.]{0,4}(?<serial>[0-9]{4})(?![0-9])",
+        @"(?<![0-9])(?<date>[0-9]{8}|[0-9]{6})[ \-+/.,_:]{0,4}(?<serial>[0-9]{4})(?![0-9])",
         RegexOptions.CultureInvariant)]
     private static partial Regex Candidate();
 }

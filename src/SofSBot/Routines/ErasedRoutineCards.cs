@@ -4,13 +4,15 @@ using SofSBot.Localization;
 using SofSBot.Routines.AppreciativeInquiry;
 using SofSBot.Routines.CaseSupervision;
 using SofSBot.Routines.Highlights;
+using SofSBot.Scheduling;
 
 namespace SofSBot.Routines;
 
 /// <summary>
 /// After "mina data" erased a member's rows from a routine's table, or a retention pass deleted old
 /// text, replaces the routine cards in the channels that showed them, so the name, text and id are gone
-/// from Teams too: every highlights card of the week a highlight was in, the case-supervision card of a
+/// from Teams too: every highlights card of the week a highlight was in and the appreciative-inquiry cards of that week
+/// (they quote it), the case-supervision card of a
 /// booking, the appreciative-inquiry card whose interviewee or note it was. "Mina data" tells it the
 /// erased rows as they were (see <see cref="Privacy.TablePersonalData"/>).
 /// </summary>
@@ -27,24 +29,36 @@ internal sealed class ErasedRoutineCards(
     {
         foreach (var partitionKey in erased.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal))
         {
-            if (!TableHighlightsStore.TryParsePartitionKey(partitionKey, out var teamId, out var week))
+            if (TableHighlightsStore.TryParsePartitionKey(partitionKey, out var teamId, out var week))
             {
-                continue;
+                await HighlightsAsync(teamId, week, cancellationToken);
             }
+        }
+    }
 
-            foreach (var meeting in (await highlights.ReadAsync(teamId, week, cancellationToken)).Meetings)
-            {
-                await replacer.ReplaceAsync(
-                    teamId,
-                    meeting.MeetingId,
-                    async (_, token) =>
-                    {
-                        var board = await highlights.ReadAsync(teamId, week, token);
-                        return new SharedCard(HighlightsCard.Shared(board, board.FindMeeting(meeting.MeetingId) ?? meeting), board.Version);
-                    },
-                    token => highlights.ReadVersionAsync(teamId, week, token),
-                    cancellationToken);
-            }
+    /// <summary>
+    /// Replaces every highlights card of the team's week, and the appreciative-inquiry cards of meetings in
+    /// that week (they quote the proposed highlight).
+    /// </summary>
+    public async Task HighlightsAsync(string teamId, IsoWeek week, CancellationToken cancellationToken)
+    {
+        foreach (var meeting in (await highlights.ReadAsync(teamId, week, cancellationToken)).Meetings)
+        {
+            await replacer.ReplaceAsync(
+                teamId,
+                meeting.MeetingId,
+                async (_, token) =>
+                {
+                    var board = await highlights.ReadAsync(teamId, week, token);
+                    return new SharedCard(HighlightsCard.Shared(board, board.FindMeeting(meeting.MeetingId) ?? meeting), board.Version);
+                },
+                token => highlights.ReadVersionAsync(teamId, week, token),
+                cancellationToken);
+        }
+
+        foreach (var inquiry in await learningLog.MeetingsBetweenAsync(teamId, week.Monday, week.Monday.AddDays(6), cancellationToken))
+        {
+            await InquiryAsync(inquiry, cancellationToken);
         }
     }
 

@@ -2,7 +2,8 @@ namespace SofSBot.Tests.Privacy;
 
 /// <summary>
 /// Valid personal identity and coordination numbers written the ways the guard once missed: a line
-/// break, an em dash, a doubled hyphen, an invisible character, a slash or a dot between the parts.
+/// break, an em dash, a doubled hyphen, an invisible character, a slash or a dot between the parts,
+/// other scripts' digits, a comma, underscore or colon, a combining mark.
 /// Every one is refused at every place where free text is stored.
 /// </summary>
 internal static class DisguisedNumbers
@@ -25,6 +26,9 @@ internal static class DisguisedNumbers
         "811218.9876",
         "19811218\u20149876",
         "701063/2391", // a coordination number
+        "８１１２１８-９８７６", // full-width digits
+        "811218_9876",
+        "81\u03011218:9876", // a combining mark and a colon
     ];
 
     /// <summary>The refusal in the language of <paramref name="locale"/>.</summary>

@@ -94,6 +94,16 @@ public sealed class PersonalIdentityNumbersTests
     [InlineData("Vi var 8 av 10 \u2013 9/10 nästa gång!")]
     [InlineData("Rapport 2026-12-07\n1234 ord")]
     [InlineData("Vi\u200Bses\u00ADsnart")]
+    [InlineData("kl. 8:30")]
+    [InlineData("Mötet 2026-12-07 kl. 8:30\u2013" + "10:00, 1,5 timmar")]
+    [InlineData("1,5 timmar")]
+    [InlineData("Punkt 3, 4, 5 och 12")]
+    [InlineData("Frågorna 1, 2, 3, 4, 5, 6, 7, 8, 9, 10")]
+    [InlineData("Rum 3:12, 3:14 och 4:01")]
+    [InlineData("fil_2026_12_07_0830.docx")]
+    [InlineData("Dnr 2026/0123")]
+    [InlineData("kl. 08:30:15")]
+    [InlineData("Caf\u00E9 och cafe\u0301 kl. 8:30")]
     public void Dates_times_and_phone_numbers_are_not_refused_whatever_their_separators(string text)
     {
         Assert.False(PersonalIdentityNumbers.ContainsAny(text));
@@ -225,11 +235,55 @@ public sealed class PersonalIdentityNumbersTests
     [Theory]
     [InlineData("٨١١٢١٨-٩٨٧٦")] // Arabic-Indic digits
     [InlineData("８１１２１８-９８７６")] // full-width digits
+    [InlineData("８１１２１８－９８７６")] // full-width digits and hyphen-minus
     [InlineData("۸۱۱۲۱۸۹۸۷۶ och ۱۹۸۱۱۲۱۸۹۸۷۶")] // Persian digits
-    public void Text_with_digits_from_other_scripts_is_checked_without_failing(string text)
+    [InlineData("१९८११२१८-९८७६")] // Devanagari digits
+    [InlineData("811218-９８７６")] // mixed
+    [InlineData("𝟴𝟭𝟭𝟮𝟭𝟴-𝟵𝟴𝟳𝟲")] // mathematical sans-serif digits
+    [InlineData("⁸¹¹²¹⁸-⁹⁸⁷⁶")] // superscript digits
+    [InlineData("７０１０６３-２３９１")] // a coordination number
+    public void Personal_identity_number_is_found_in_any_script_of_decimal_digits(string text)
     {
-        // Only ASCII digits form a personal identity number; other scripts' digits must not crash the guard.
+        // A person reads these as the number; the guard reads them the same way (they once passed).
+        Assert.True(PersonalIdentityNumbers.ContainsAny(text));
+    }
+
+    [Theory]
+    [InlineData("٨١١٢١٨-٩٨٧٥")] // Arabic-Indic digits, wrong check digit
+    [InlineData("８１１２１８-９８７０")]
+    [InlineData("２０２６-１２-０７ ｋｌ. ０８.３０")]
+    [InlineData("Ring ٠٧٠-١٢٣ ٤٥ ٦٧")]
+    public void Text_with_other_scripts_digits_and_no_valid_number_is_not_refused(string text)
+    {
         Assert.False(PersonalIdentityNumbers.ContainsAny(text));
+    }
+
+    [Theory]
+    [InlineData("811218,9876")]
+    [InlineData("811218_9876")]
+    [InlineData("811218:9876")]
+    [InlineData("811218 , 9876")]
+    [InlineData("811218 _ 9876")]
+    [InlineData("811218:-9876")]
+    [InlineData("19811218_9876")]
+    [InlineData("19811218:9876")]
+    [InlineData("701063,2391")]
+    [InlineData("Barnet 701063_2391 bor hos mormor")]
+    public void Personal_identity_number_is_found_with_a_comma_underscore_or_colon_between_the_parts(string number)
+    {
+        Assert.True(PersonalIdentityNumbers.ContainsAny(number));
+    }
+
+    [Theory]
+    [InlineData("8\u030111218-9876")] // combining acute accent
+    [InlineData("811218\u0300-9876")] // combining grave accent before the separator
+    [InlineData("811218-9\u03368\u033676")] // combining long stroke overlay
+    [InlineData("8\u20E11\u20E11218\u20E19876")] // combining left right arrow above, between every part
+    [InlineData("19811218\u0331-9876")] // combining macron below
+    [InlineData("7010\u030863/2391")] // combining diaeresis in a coordination number
+    public void Personal_identity_number_is_found_with_combining_marks_between_the_digits(string number)
+    {
+        Assert.True(PersonalIdentityNumbers.ContainsAny(number));
     }
 
     [Theory]

@@ -7,6 +7,8 @@ using SofSBot.Localization;
 using SofSBot.Routines;
 using SofSBot.Routines.AppreciativeInquiry;
 using SofSBot.Routines.CaseSupervision;
+using SofSBot.Routines.Highlights;
+using SofSBot.Scheduling;
 using SofSBot.Tests.Infrastructure;
 using SofSBot.Tests.Routines.CaseSupervision;
 using SofSBot.TestSupport;
@@ -131,6 +133,35 @@ public sealed class RoutineTextRetentionTests(AzuriteFixture azurite) : IAsyncLi
         Assert.DoesNotContain(SaraNote, replaced, StringComparison.Ordinal);
         Assert.DoesNotContain("Sara Nilsson", replaced, StringComparison.Ordinal);
         Assert.DoesNotContain(_app.Connector.Calls.Skip(callsBefore), call => call.Path.EndsWith("/1772000102", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Highlights_older_than_the_retention_are_taken_off_the_highlights_card_and_the_inquiry_card_of_the_week()
+    {
+        const string SaraHighlight = "Familjen bjöd själv in mormor till nätverksmötet";
+        await _app.SendActivityAsync(InstalledInTeam());
+        var factory = _app.GetService<RoutineCardFactory>();
+
+        // Thursday 26 March 2026, ISO week 13: the highlights card, Sara's highlight, then the week's inquiry card quoting it.
+        var highlights = new RoutineMeeting(TeamId, "h1.20260326", RoutineKind.Highlights, TeammoteChannelId, new DateOnly(2026, 3, 26), new TimeOnly(8, 30), Language.Swedish);
+        await factory.CreateAsync(highlights, default);
+        await factory.PostedAsync(highlights, TeammoteChannelId + ";messageid=1772000201", "1772000201", default);
+        await _app.GetService<IHighlightsStore>().SaveAsync(TeamId, new IsoWeek(2026, 13), highlights.MeetingId, "29:1sara", "Sara Nilsson", SaraHighlight, default);
+        var inquiry = new RoutineMeeting(TeamId, "s1.20260326", RoutineKind.AppreciativeInquiry, TeammoteChannelId, new DateOnly(2026, 3, 26), new TimeOnly(9, 0), Language.Swedish);
+        var inquiryCard = System.Text.Json.JsonSerializer.Serialize(await factory.CreateAsync(inquiry, default), BotJson.Options);
+        await factory.PostedAsync(inquiry, TeammoteChannelId + ";messageid=1772000202", "1772000202", default);
+        Assert.Contains(SaraHighlight, inquiryCard, StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromDays(91));
+        var callsBefore = _app.Connector.Calls.Count;
+        await _app.GetService<HighlightsRetentionService>().RunOnceAsync(default);
+
+        Assert.Empty(await _app.GetService<IWeekHighlights>().ListAsync(TeamId, 2026, 13, default));
+        var replacedHighlights = await EventuallyReplacedAsync("1772000201", callsBefore);
+        Assert.DoesNotContain("Sara Nilsson", replacedHighlights, StringComparison.Ordinal);
+        Assert.DoesNotContain(SaraHighlight, replacedHighlights, StringComparison.Ordinal);
+        var replacedInquiry = await EventuallyReplacedAsync("1772000202", callsBefore);
+        Assert.DoesNotContain(SaraHighlight, replacedInquiry, StringComparison.Ordinal);
     }
 
     private async Task BookAsync(string conversationId, string activityId, JsonObject meeting, JsonObject from, string question)

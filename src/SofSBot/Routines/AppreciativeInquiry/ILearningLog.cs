@@ -28,6 +28,9 @@ internal interface ILearningLog
     /// meeting was held, with these questions). Returns the boards that changed.
     /// </summary>
     Task<IReadOnlyList<InquiryMeetingKey>> ForgetBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>The team's boards of meetings from <paramref name="first"/> to <paramref name="last"/> (both included).</summary>
+    Task<IReadOnlyList<InquiryMeetingKey>> MeetingsBetweenAsync(string teamId, DateOnly first, DateOnly last, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -93,6 +93,24 @@ internal sealed class TableLearningLog(TableProvider tables) : ILearningLog
         return latest?.GetString("IntervieweeId");
     }
 
+    public async Task<IReadOnlyList<InquiryMeetingKey>> MeetingsBetweenAsync(string teamId, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        var prefix = TeamPrefix(teamId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {prefix} and PartitionKey lt {prefix[..^1] + "}"} and RowKey eq {MeetingRowKey} and MeetingDate ge {DateString(first)} and MeetingDate le {DateString(last)}");
+        var meetings = new List<InquiryMeetingKey>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            if (TryParsePartitionKey(row.PartitionKey, out var team, out var meetingId))
+            {
+                meetings.Add(new InquiryMeetingKey(team, meetingId));
+            }
+        }
+
+        return meetings;
+    }
+
     public async Task<IReadOnlyList<InquiryMeetingKey>> ForgetBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);

@@ -21,6 +21,9 @@ internal interface IHighlightsStore
 
     Task<HighlightWrite> RemoveAsync(string teamId, IsoWeek week, string meetingId, string userId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every highlight added before <paramref name="cutoff"/>, in all teams; returns how many.</summary>
-    Task<int> DeleteAddedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes every highlight added before <paramref name="cutoff"/>, in all teams; returns the weeks
+    /// it deleted from (so their cards can be replaced) and how many in each.
+    /// </summary>
+    Task<IReadOnlyList<DeletedHighlights>> DeleteAddedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

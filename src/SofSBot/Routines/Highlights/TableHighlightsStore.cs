@@ -148,7 +148,7 @@ internal sealed class TableHighlightsStore(TableProvider tables, TimeProvider ti
         }, cancellationToken);
     }
 
-    public async Task<int> DeleteAddedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeletedHighlights>> DeleteAddedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
 
@@ -162,9 +162,10 @@ internal sealed class TableHighlightsStore(TableProvider tables, TimeProvider ti
             partitions.Add(row.PartitionKey);
         }
 
-        var deleted = 0;
+        var deleted = new List<DeletedHighlights>();
         foreach (var partitionKey in partitions)
         {
+            var deletedHere = 0;
             int deletedNow;
             do
             {
@@ -177,9 +178,14 @@ internal sealed class TableHighlightsStore(TableProvider tables, TimeProvider ti
                         .ToList();
                     return new PartitionChange<int>(expired, expired.Count);
                 }, cancellationToken);
-                deleted += deletedNow;
+                deletedHere += deletedNow;
             }
             while (deletedNow == MaxDeletesPerBatch);
+
+            if (deletedHere > 0 && TryParsePartitionKey(partitionKey, out var teamId, out var week))
+            {
+                deleted.Add(new DeletedHighlights(teamId, week, deletedHere));
+            }
         }
 
         return deleted;

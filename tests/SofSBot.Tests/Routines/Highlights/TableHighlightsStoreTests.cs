@@ -171,7 +171,7 @@ public sealed class TableHighlightsStoreTests(AzuriteFixture azurite) : IDisposa
 
         var deleted = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.DeleteAddedBeforeAsync(_time.GetUtcNow(), Ct)));
 
-        Assert.Equal(6, deleted.Sum());
+        Assert.Equal(6, deleted.SelectMany(weeks => weeks).Sum(week => week.Count));
         Assert.Empty(await store.ListAsync(TeamId, 2026, 48, Ct));
     }
 
@@ -187,12 +187,16 @@ public sealed class TableHighlightsStoreTests(AzuriteFixture azurite) : IDisposa
         var cutoff = _time.GetUtcNow();
         await store.SaveAsync(TeamId, Week48, "s1.20261126", Ahmed, "Ahmed Hassan", "Ny", Ct);
 
-        Assert.Equal(2, await store.DeleteAddedBeforeAsync(cutoff, Ct));
+        var deleted = await store.DeleteAddedBeforeAsync(cutoff, Ct);
+
+        Assert.Equal(2, deleted.Sum(week => week.Count));
+        Assert.Equal(new[] { OtherTeamId, TeamId }.Order(StringComparer.Ordinal), deleted.Select(week => week.TeamId).Order(StringComparer.Ordinal));
+        Assert.All(deleted, week => Assert.Equal(Week48, week.Week));
 
         Assert.Equal(["Ny"], (await store.ListAsync(TeamId, 2026, 48, Ct)).Select(h => h.Text));
         Assert.Empty(await store.ListAsync(OtherTeamId, 2026, 48, Ct));
         Assert.DoesNotContain(await ReadRowsAsync(), row => row.GetString("Text")?.StartsWith("Gammal", StringComparison.Ordinal) == true);
-        Assert.Equal(0, await store.DeleteAddedBeforeAsync(cutoff, Ct));
+        Assert.Empty(await store.DeleteAddedBeforeAsync(cutoff, Ct));
     }
 
     [Fact]
