@@ -1,3 +1,6 @@
+using SofSBot.Roles;
+using SofSBot.Routing;
+
 namespace SofSBot.Scheduling;
 
 internal static class SchedulingExtensions
@@ -15,16 +18,23 @@ internal static class SchedulingExtensions
         services.AddSingleton<PostBudget>();
         services.AddSingleton<RoutinePoster>();
         services.AddSingleton<SchedulerService>();
-        services.AddSingleton<ScheduleEditor>();
         services.AddSingleton<Privacy.IPersonalDataSource, SchedulePersonalData>();
-        services.AddSingleton<Commands.IBotCommand, ScheduleCommand>();
+        services.AddHostedService(provider => provider.GetRequiredService<SchedulerService>());
+        services.Routes().MapScheduling();
+        return builder;
+    }
+
+    /// <summary><c>schema</c> and the schedule cards' buttons: the team's leaders, in the team.</summary>
+    public static BotRoutes MapScheduling(this BotRoutes routes)
+    {
+        var inTeam = RouteScope.TeamChannel(language => ScheduleTexts.For(language).OnlyInTeam);
+        routes.OnCommand<ScheduleCommand>();
         foreach (var verb in (string[])[ScheduleCards.ListVerb, ScheduleCards.NewVerb, ScheduleCards.EditVerb, ScheduleCards.SaveVerb,
                      ScheduleCards.PauseVerb, ScheduleCards.ResumeVerb, ScheduleCards.DeleteVerb, ScheduleCards.PostNowVerb])
         {
-            services.AddSingleton<CardActions.ICardActionHandler>(provider => new ScheduleCardAction(verb, provider.GetRequiredService<ScheduleEditor>()));
+            routes.OnAction<ScheduleEditor>(verb, CommandAudience.TeamLeaders, inTeam, editor => editor.HandleAsync);
         }
 
-        services.AddHostedService(provider => provider.GetRequiredService<SchedulerService>());
-        return builder;
+        return routes;
     }
 }

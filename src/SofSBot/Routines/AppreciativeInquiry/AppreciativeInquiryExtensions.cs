@@ -1,4 +1,5 @@
-using SofSBot.CardActions;
+using SofSBot.Roles;
+using SofSBot.Routing;
 
 namespace SofSBot.Routines.AppreciativeInquiry;
 
@@ -14,11 +15,22 @@ internal static class AppreciativeInquiryExtensions
             .ValidateOnStart();
         services.AddSingleton<ILearningLog, TableLearningLog>();
         services.AddSingleton<IRoutineCards, AppreciativeInquiryCards>();
-        services.AddMemberCardActions<InquiryCardActions>(InquiryCards.VolunteerVerb, InquiryCards.SuggestVerb, InquiryCards.SaveNoteVerb, InquiryCards.RefreshVerb);
+        services.Routes().MapAppreciativeInquiry();
 
         services.AddSingleton<LearningLogRetentionService>();
         services.AddHostedService(provider => provider.GetRequiredService<LearningLogRetentionService>());
 
         return builder;
+    }
+
+    /// <summary>Every member's own buttons, in the team (the handler acts by verb on the meeting the card names).</summary>
+    public static BotRoutes MapAppreciativeInquiry(this BotRoutes routes)
+    {
+        var inTeam = RouteScope.TeamChannel(language => InquiryTexts.For(language).OnlyInTeam);
+        return routes
+            .OnAction<InquiryCardActions>(InquiryCards.VolunteerVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync)
+            .OnAction<InquiryCardActions>(InquiryCards.SuggestVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync)
+            .OnAction<InquiryCardActions>(InquiryCards.SaveNoteVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync)
+            .OnAction<InquiryCardActions>(InquiryCards.RefreshVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync);
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class InquiryCardActions(
     SharedCardUpdater sharedCard,
     RoutineCardLocations cards,
     TimeProvider time,
-    ILogger<InquiryCardActions> logger) : ICardVerbs
+    ILogger<InquiryCardActions> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {
