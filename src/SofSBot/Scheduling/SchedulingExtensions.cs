@@ -28,13 +28,15 @@ internal static class SchedulingExtensions
     public static BotRoutes MapScheduling(this BotRoutes routes)
     {
         var inTeam = RouteScope.TeamChannel(language => ScheduleTexts.For(language).OnlyInTeam);
-        routes.OnCommand<ScheduleCommand>();
-        foreach (var verb in (string[])[ScheduleCards.ListVerb, ScheduleCards.NewVerb, ScheduleCards.EditVerb, ScheduleCards.SaveVerb,
-                     ScheduleCards.PauseVerb, ScheduleCards.ResumeVerb, ScheduleCards.DeleteVerb, ScheduleCards.PostNowVerb])
-        {
-            routes.OnAction<ScheduleEditor>(verb, CommandAudience.TeamLeaders, inTeam, editor => editor.HandleAsync);
-        }
-
-        return routes;
+        return routes
+            .OnCommand<ScheduleCommand>(inTeam)
+            .OnAction<ScheduleEditor>(ScheduleCards.ListVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.ShowListAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.NewVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.NewAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.EditVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.EditAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.SaveVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.SaveAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.PauseVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.PauseAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.ResumeVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.ResumeAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.DeleteVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.DeleteAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.PostNowVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.PostNowAsync);
     }
 }

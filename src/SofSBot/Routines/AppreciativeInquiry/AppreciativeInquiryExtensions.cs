@@ -23,14 +23,14 @@ internal static class AppreciativeInquiryExtensions
         return builder;
     }
 
-    /// <summary>Every member's own buttons, in the team (the handler acts by verb on the meeting the card names).</summary>
+    /// <summary>Every member's own buttons, in the team (the card's meeting binds to <see cref="InquiryCardData"/>).</summary>
     public static BotRoutes MapAppreciativeInquiry(this BotRoutes routes)
     {
         var inTeam = RouteScope.TeamChannel(language => InquiryTexts.For(language).OnlyInTeam);
         return routes
-            .OnAction<InquiryCardActions>(InquiryCards.VolunteerVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync)
-            .OnAction<InquiryCardActions>(InquiryCards.SuggestVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync)
-            .OnAction<InquiryCardActions>(InquiryCards.SaveNoteVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync)
-            .OnAction<InquiryCardActions>(InquiryCards.RefreshVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync);
+            .OnAction<InquiryCardActions, InquiryCardData>(InquiryCards.VolunteerVerb, CommandAudience.Everyone, inTeam, actions => actions.VolunteerAsync)
+            .OnAction<InquiryCardActions, InquiryCardData>(InquiryCards.SuggestVerb, CommandAudience.Everyone, inTeam, actions => actions.SuggestAsync)
+            .OnAction<InquiryCardActions, InquiryCardData>(InquiryCards.SaveNoteVerb, CommandAudience.Everyone, inTeam, actions => actions.SaveNoteAsync)
+            .OnAction<InquiryCardActions, InquiryCardData>(InquiryCards.RefreshVerb, CommandAudience.Everyone, inTeam, actions => actions.ShowAsync);
     }
 }
