@@ -1,6 +1,5 @@
 using SofSBot.BotFramework.Activities;
 using SofSBot.BotFramework.Cards;
-using SofSBot.BotFramework.Hosting;
 using SofSBot.CardActions;
 using SofSBot.Localization;
 using SofSBot.Storage;
