@@ -41,7 +41,7 @@ internal static class BotExtensions
     public static BotRoutes MapConversation(this BotRoutes routes) => routes
         .OnCommand<HelpCommand>(needsRoles: true)
         .OnAction<ShowHelpCardAction>(ShowHelpCardAction.HelpVerb, CommandAudience.Everyone, RouteScope.Anywhere, actions => actions.ShowAsync, needsRoles: true)
-        .OnCommand<LeadersCommand>()
+        .OnCommand<LeadersCommand>(RouteScope.TeamChannel(language => LeaderTexts.For(language).OnlyInTeamChannel))
         .OnCommand<AddLeaderCommand>()
         .OnCommand<RemoveLeaderCommand>();
 }

@@ -41,13 +41,16 @@ internal static class RatingsExtensions
         return builder;
     }
 
+    /// <summary>The rating commands work in a team only.</summary>
+    internal static RouteScope InTeam { get; } = RouteScope.TeamChannel(language => RatingTexts.For(language).OnlyInTeam);
+
     /// <summary>
     /// Rating rounds' commands and card buttons. Saving is every member's and reads no roles; the own
     /// view (the card's refresh) reads them to offer leaders the close button.
     /// </summary>
     public static BotRoutes MapRatings(this BotRoutes routes) => routes
-        .OnCommand<RatingCommand>()
-        .OnCommand<ResultsCommand>(needsRoles: true)
+        .OnCommand<RatingCommand>(InTeam)
+        .OnCommand<ResultsCommand>(InTeam, needsRoles: true)
         .OnAction<RatingCardActions>(RatingCards.ViewVerb, CommandAudience.Everyone, RouteScope.Anywhere, actions => actions.ViewAsync, needsRoles: true)
         .OnAction<RatingCardActions>(RatingCards.SaveVerb, CommandAudience.Everyone, RouteScope.Anywhere, actions => actions.SaveAsync)
         .OnAction<RatingCardActions>(RatingCards.CloseVerb, CommandAudience.TeamLeaders, RouteScope.Anywhere, actions => actions.CloseAsync)

@@ -25,7 +25,7 @@ internal static class CatalogueExtensions
         return routes
             .OnCommand<GoalsCommand>(personalChat)
             .OnCommand<PeriodsCommand>(personalChat)
-            .OnCommand<TeamGoalsCommand>(needsRoles: true)
+            .OnCommand<TeamGoalsCommand>(RatingsExtensions.InTeam, needsRoles: true)
             .OnAction<GoalCatalogueActions>(GoalCatalogueCards.ListVerb, CommandAudience.Coordinators, personalChat, actions => actions.ListAsync)
             .OnAction<GoalCatalogueActions>(GoalCatalogueCards.EditVerb, CommandAudience.Coordinators, personalChat, actions => actions.EditAsync)
             .OnAction<GoalCatalogueActions>(GoalCatalogueCards.NewVerb, CommandAudience.Coordinators, personalChat, actions => actions.NewAsync)
