@@ -7,6 +7,7 @@ using SofSBot.CardActions;
 using SofSBot.Commands;
 using SofSBot.Localization;
 using SofSBot.Roles;
+using SofSBot.Routing;
 using SofSBot.TeamsEvents;
 using SofSBot.Telemetry;
 
@@ -14,12 +15,13 @@ namespace SofSBot.Bot;
 
 /// <summary>
 /// Sends each activity to the feature that owns it: text to the command table, card actions to their
-/// verb's handler, installation and conversation updates to the Teams events. Every user-facing path
-/// answers, also when something fails: never silence.
+/// verb's route, installation and conversation updates to the Teams events. A route's audience and
+/// scope are checked here, once, before its handler; roles are read only for routes that need them.
+/// Every user-facing path answers, also when something fails: never silence.
 /// </summary>
 internal sealed partial class ActivityRouter(
     CommandTable commands,
-    IEnumerable<ICardActionHandler> cardActions,
+    RouteTable routes,
     TeamsEventHandler teamsEvents,
     IRoleResolver roleResolver,
     IEnumerable<IFileConsentHandler> fileConsentHandlers,
@@ -29,9 +31,6 @@ internal sealed partial class ActivityRouter(
 {
     // Language-neutral, so a bare mention is answered in the language of the client.
     private const string HelpCommandWord = "?";
-
-    private readonly Dictionary<string, ICardActionHandler> _cardActionsByVerb =
-        cardActions.ToDictionary(handler => handler.Verb, StringComparer.Ordinal);
 
     /// <summary>The verb reported for file consent answers (the invoke carries no verb of ours).</summary>
     private const string FileConsentVerb = "fileConsent";
@@ -105,18 +104,30 @@ internal sealed partial class ActivityRouter(
 
         try
         {
+            var route = routes.RouteOf(match.Command);
             var teamId = activity.GetTeamsChannelData().Team?.Id;
-            var roles = await roleResolver.GetRolesAsync(activity.From ?? new ChannelAccount(), teamId, cancellationToken);
-            if (!roles.Allows(match.Command.Info.Audience))
+            UserRoles? roles = null;
+            if (route.ResolvesRoles(match.Command.Info.Audience))
             {
-                telemetry.CommandHandled(match.Command.Info.EnglishName, TelemetryOutcomes.Refused);
-                LogRefused(match.Command.Info.EnglishName, match.Command.Info.Audience);
-                await turn.ReplyTextAsync(RefusalText(texts, match.Command.Info.Audience, roles), cancellationToken);
-                return;
+                roles = await roleResolver.GetRolesAsync(activity.From ?? new ChannelAccount(), teamId, cancellationToken);
+                if (!roles.Allows(match.Command.Info.Audience))
+                {
+                    telemetry.CommandHandled(match.Command.Info.EnglishName, TelemetryOutcomes.Refused);
+                    LogRefused(match.Command.Info.EnglishName, match.Command.Info.Audience);
+                    await turn.ReplyTextAsync(RefusalText(texts, match.Command.Info.Audience, roles), cancellationToken);
+                    return;
+                }
             }
 
             // The command word's own language wins over the client's locale.
             var commandLanguage = match.Command.Info.LanguageOf(match.Word) ?? language;
+            if (!route.Scope.Admits(activity, teamId))
+            {
+                telemetry.CommandHandled(match.Command.Info.EnglishName, TelemetryOutcomes.Invalid);
+                await turn.ReplyTextAsync(route.Scope.Refusal(commandLanguage), cancellationToken);
+                return;
+            }
+
             var culture = Languages.CultureFor(activity.Locale, commandLanguage);
             await match.Command.ExecuteAsync(new CommandContext(turn, commandLanguage, culture, roles, teamId, match.Arguments), cancellationToken);
             telemetry.CommandHandled(match.Command.Info.EnglishName, TelemetryOutcomes.Ok);
@@ -194,29 +205,44 @@ internal sealed partial class ActivityRouter(
         return result;
     }
 
-    /// <summary>The card action's handler and its result; the verb is a registered one, or "unknown".</summary>
+    /// <summary>
+    /// The card action's route and its result; the verb is a mapped one, or "unknown". The audience is
+    /// checked first (reading roles only when the route needs them), then the scope, then the handler runs.
+    /// </summary>
     private async Task<(string Verb, CardActionResult Result)> DispatchCardActionAsync(TurnContext turn, Language language, ConversationTexts texts, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
         var action = AdaptiveCardAction.From(activity);
-        if (action?.Verb is not { } verb || !_cardActionsByVerb.TryGetValue(verb, out var handler))
+        if (action is null || routes.FindAction(action.Verb) is not { } found)
         {
             LogUnknownVerb(action?.Verb);
             return (TelemetryOutcomes.Unknown, CardActionResult.Refuse(CardActionErrors.UnknownAction, texts.UnknownCardAction));
         }
 
+        var (route, handler) = found;
+        var verb = route.Verb;
         try
         {
             var teamId = activity.GetTeamsChannelData().Team?.Id;
-            var roles = await roleResolver.GetRolesAsync(activity.From ?? new ChannelAccount(), teamId, cancellationToken);
-            if (!roles.Allows(handler.Audience))
+            UserRoles? roles = null;
+            if (route.ResolvesRoles)
             {
-                LogRefused(verb, handler.Audience);
-                return (verb, CardActionResult.Refuse(CardActionErrors.Forbidden, RefusalText(texts, handler.Audience, roles)));
+                roles = await roleResolver.GetRolesAsync(activity.From ?? new ChannelAccount(), teamId, cancellationToken);
+                if (!roles.Allows(route.Audience))
+                {
+                    LogRefused(verb, route.Audience);
+                    return (verb, CardActionResult.Refuse(CardActionErrors.Forbidden, RefusalText(texts, route.Audience, roles)));
+                }
+            }
+
+            if (!route.Scope.Admits(activity, teamId))
+            {
+                LogOutOfScope(verb, route.Scope.Kind);
+                return (verb, CardActionResult.Refuse(CardActionErrors.InvalidInput, route.Scope.Refusal(language)));
             }
 
             var culture = Languages.CultureFor(activity.Locale, language);
-            return (verb, await handler.HandleAsync(new CardActionContext(turn, action, language, culture, roles, teamId), cancellationToken));
+            return (verb, await handler(new CardActionContext(turn, action, language, culture, roles, teamId), cancellationToken));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -266,6 +292,9 @@ internal sealed partial class ActivityRouter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Command}: open to {Audience} only")]
     private partial void LogRefused(string command, CommandAudience audience);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Verb}: only in {Scope}")]
+    private partial void LogOutOfScope(string verb, RouteScopeKind scope);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A card action with unknown verb {Verb} arrived")]
     private partial void LogUnknownVerb(string? verb);

@@ -1,9 +1,9 @@
 using SofSBot.BotFramework.Hosting;
-using SofSBot.CardActions;
 using SofSBot.Commands;
 using SofSBot.Help;
 using SofSBot.Privacy;
 using SofSBot.Roles;
+using SofSBot.Routing;
 using SofSBot.Storage;
 using SofSBot.TeamsEvents;
 
@@ -16,6 +16,7 @@ internal static class BotExtensions
     {
         var services = builder.Services;
         services.AddSingleton<IActivityHandler, ActivityRouter>();
+        services.AddSingleton<RouteTable>();
         services.AddSingleton<CommandTable>();
 
         services.AddSingleton<IClaimStore, TableClaimStore>();
@@ -32,12 +33,15 @@ internal static class BotExtensions
                 new("Du fick botens välkomstmeddelande i en personlig chatt", "You got the bot's welcome message in a personal chat"),
                 claim)));
 
-        services.AddSingleton<IBotCommand, HelpCommand>();
-        services.AddSingleton<ICardActionHandler, ShowHelpCardAction>();
-
-        services.AddSingleton<IBotCommand, LeadersCommand>();
-        services.AddSingleton<IBotCommand, AddLeaderCommand>();
-        services.AddSingleton<IBotCommand, RemoveLeaderCommand>();
+        services.Routes().MapConversation();
         return builder;
     }
+
+    /// <summary>Help (which lists what the user may do, so it reads roles) and the coordinators' leader commands.</summary>
+    public static BotRoutes MapConversation(this BotRoutes routes) => routes
+        .OnCommand<HelpCommand>(needsRoles: true)
+        .OnAction<ShowHelpCardAction>(ShowHelpCardAction.HelpVerb, CommandAudience.Everyone, RouteScope.Anywhere, actions => actions.ShowAsync, needsRoles: true)
+        .OnCommand<LeadersCommand>(RouteScope.TeamChannel(language => LeaderTexts.For(language).OnlyInTeamChannel))
+        .OnCommand<AddLeaderCommand>()
+        .OnCommand<RemoveLeaderCommand>();
 }

@@ -1,5 +1,4 @@
 using SofSBot.BotFramework.Activities;
-using SofSBot.BotFramework.Hosting;
 using SofSBot.Commands;
 using SofSBot.Ratings;
 using SofSBot.Roles;
@@ -19,13 +18,8 @@ internal sealed class ExportCommand(IRatingPeriodStore periods) : IBotCommand
 
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        // Files go to the coordinator alone: the route admits the personal chat only.
         var texts = ExportBotTexts.For(context.Language);
-        if (!IsPersonalChat(context.Turn))
-        {
-            await context.Turn.ReplyTextAsync(texts.OnlyInPersonalChat, cancellationToken);
-            return;
-        }
-
         var list = await periods.ListAsync(cancellationToken);
         if (list.Count == 0)
         {
@@ -35,7 +29,4 @@ internal sealed class ExportCommand(IRatingPeriodStore periods) : IBotCommand
 
         await context.Turn.ReplyAsync(new Activity { Attachments = [Attachment.AdaptiveCard(ExportCards.Form(list, context.Language))] }, cancellationToken);
     }
-
-    /// <summary>Files go to the coordinator alone: never into a channel or a group chat.</summary>
-    public static bool IsPersonalChat(TurnContext turn) => turn.Activity.Conversation?.ConversationType == "personal";
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SofSBot.Ratings;
+using SofSBot.Roles;
+using SofSBot.Routing;
 using SofSBot.Storage;
 
 namespace SofSBot.Export;
@@ -15,8 +17,6 @@ internal static class ExportExtensions
         services.AddSingleton<IExportFileStore, BlobExportFileStore>();
         services.AddSingleton<ExportJobs>();
         services.AddHostedService<ExportFileCleanup>();
-        services.AddSingleton<Commands.IBotCommand, ExportCommand>();
-        services.AddSingleton<CardActions.ICardActionHandler, ExportRunAction>();
         services.AddSingleton<Bot.IFileConsentHandler, ExportFileConsentHandler>();
         // The upload to OneDrive, in the background: the uploader retries and resumes each chunk
         // itself (ExportUploadOptions), with a time limit per request.
@@ -46,11 +46,21 @@ internal static class ExportExtensions
                 new("Meddelande när en skattningsperiod är slut", "Message when a rating period ends"),
                 new("Du fick meddelandet om svarsfrekvensen när en skattningsperiod var slut", "You got the message on response rates when a rating period ended"),
                 claim)));
-        services.AddSingleton<CardActions.ICardActionHandler, ShowExportFormAction>();
         services.AddSingleton<PeriodResponseCounter>();
         services.AddSingleton<PeriodEndReminder>();
         services.AddHostedService(provider => provider.GetRequiredService<PeriodEndReminder>());
+        services.Routes().MapExport();
         return builder;
+    }
+
+    /// <summary>The export's routes: coordinators only, in their personal chat, where the file reaches them alone.</summary>
+    public static BotRoutes MapExport(this BotRoutes routes)
+    {
+        var personalChat = RouteScope.PersonalChat(language => ExportBotTexts.For(language).OnlyInPersonalChat);
+        return routes
+            .OnCommand<ExportCommand>(personalChat)
+            .OnAction<ExportRunAction>(ExportCards.RunVerb, CommandAudience.Coordinators, personalChat, actions => actions.RunAsync)
+            .OnAction<ShowExportFormAction>(PeriodEndReminderCards.ShowExportVerb, CommandAudience.Coordinators, personalChat, actions => actions.ShowAsync);
     }
 
     /// <summary>The coordinator's export and follow-up report, shared by the bot and the command line.</summary>

@@ -1,25 +1,16 @@
 using Microsoft.Extensions.Options;
 using SofSBot.CardActions;
 using SofSBot.Ratings;
-using SofSBot.Roles;
 
 namespace SofSBot.Export;
 
 /// <summary>The card's "Export": checks the choice and starts the export in the background.</summary>
-internal sealed class ExportRunAction(IRatingPeriodStore periods, ExportJobs jobs, IOptions<ExportOptions> options) : ICardActionHandler
+/// Coordinators only, in their personal chat (both are the route's, see <see cref="ExportExtensions.MapExport"/>).
+internal sealed class ExportRunAction(IRatingPeriodStore periods, ExportJobs jobs, IOptions<ExportOptions> options)
 {
-    public string Verb => ExportCards.RunVerb;
-
-    public CommandAudience Audience => CommandAudience.Coordinators;
-
-    public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
+    public async Task<CardActionResult> RunAsync(CardActionContext context, CancellationToken cancellationToken)
     {
         var texts = ExportBotTexts.For(context.Language);
-        if (!ExportCommand.IsPersonalChat(context.Turn))
-        {
-            return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.OnlyInPersonalChat);
-        }
-
         try
         {
             _ = options.Value;

@@ -16,13 +16,13 @@ internal sealed class PrivacyCommand(PersonalData personalData) : IBotCommand
 
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!PrivacyCardAction.IsPersonalChat(context.Turn.Activity) || context.Turn.Activity.From?.Id is not { Length: > 0 } userId)
+        if (context.Turn.Activity.From?.Id is not { Length: > 0 } userId)
         {
             await context.Turn.ReplyTextAsync(PersonalDataTexts.For(context.Language).OnlyInPersonalChat, cancellationToken);
             return;
         }
 
-        var items = await personalData.FindAsync(PrivacyCardAction.SubjectOf(context.Turn.Activity, userId), cancellationToken);
+        var items = await personalData.FindAsync(PrivacyCardActions.SubjectOf(context.Turn.Activity, userId), cancellationToken);
         var card = PersonalDataCards.Overview(items, context.Language, context.Culture);
         await context.Turn.ReplyAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
     }

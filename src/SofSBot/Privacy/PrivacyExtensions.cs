@@ -1,5 +1,5 @@
-using SofSBot.CardActions;
-using SofSBot.Commands;
+using SofSBot.Roles;
+using SofSBot.Routing;
 
 namespace SofSBot.Privacy;
 
@@ -10,12 +10,18 @@ internal static class PrivacyExtensions
     {
         var services = builder.Services;
         services.AddSingleton<PersonalData>();
-        services.AddSingleton<IBotCommand, PrivacyCommand>();
-        foreach (var verb in (string[])[PersonalDataCards.ShowVerb, PersonalDataCards.AskEraseVerb, PersonalDataCards.EraseVerb])
-        {
-            services.AddSingleton<ICardActionHandler>(provider => new PrivacyCardAction(verb, provider.GetRequiredService<PersonalData>()));
-        }
-
+        services.Routes().MapPrivacy();
         return builder;
+    }
+
+    /// <summary>"mina data" and its buttons: everyone's own data, only in the personal chat, where nobody else sees it.</summary>
+    public static BotRoutes MapPrivacy(this BotRoutes routes)
+    {
+        var personalChat = RouteScope.PersonalChat(language => PersonalDataTexts.For(language).OnlyInPersonalChat);
+        return routes
+            .OnCommand<PrivacyCommand>(personalChat)
+            .OnAction<PrivacyCardActions>(PersonalDataCards.ShowVerb, CommandAudience.Everyone, personalChat, actions => actions.ShowAsync)
+            .OnAction<PrivacyCardActions>(PersonalDataCards.AskEraseVerb, CommandAudience.Everyone, personalChat, _ => PrivacyCardActions.AskEraseAsync)
+            .OnAction<PrivacyCardActions>(PersonalDataCards.EraseVerb, CommandAudience.Everyone, personalChat, actions => actions.EraseAsync);
     }
 }

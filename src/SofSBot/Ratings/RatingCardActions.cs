@@ -56,7 +56,7 @@ internal sealed partial class RatingCardActions(
         }
 
         var mine = await answers.GetForUserAsync(round, context.UserId, cancellationToken);
-        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents, Values(mine), context.Language, IsLeader(context.Roles)));
+        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents, Values(mine), context.Language, IsLeader(context.ResolvedRoles)));
     }
 
     public async Task<CardActionResult> SaveAsync(CardActionContext context, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ internal sealed partial class RatingCardActions(
 
         var respondents = await respondentCounts.CountAsync(round, cancellationToken);
         var mine = await answers.GetForUserAsync(round, context.UserId, cancellationToken);
-        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents, Values(mine), context.Language, IsLeader(context.Roles), notice));
+        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents, Values(mine), context.Language, IsLeader(context.ResolvedRoles), notice));
     }
 
     /// <summary>Leaders only (the router checks the role before this runs).</summary>
@@ -205,7 +205,8 @@ internal sealed partial class RatingCardActions(
         return "r" + Convert.ToHexStringLower(hash)[..24];
     }
 
-    private static bool IsLeader(UserRoles roles) => roles.IsTeamLeader || roles.IsCoordinator;
+    /// <summary>Saving reads no roles (null): its answer offers no close button; the card's refresh (view) does.</summary>
+    private static bool IsLeader(UserRoles? roles) => roles is { IsTeamLeader: true } or { IsCoordinator: true };
 
     private static Dictionary<string, int> Values(IReadOnlyDictionary<string, RatingAnswer> answers) =>
         answers.ToDictionary(pair => pair.Key, pair => pair.Value.Value, StringComparer.Ordinal);

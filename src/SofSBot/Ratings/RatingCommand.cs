@@ -19,12 +19,6 @@ internal sealed class RatingCommand(IRatingPeriodStore periods, TimeProvider tim
 
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (context.TeamId is null)
-        {
-            await context.Turn.ReplyTextAsync(RatingTexts.For(context.Language).OnlyInTeam, cancellationToken);
-            return;
-        }
-
         var today = RatingCards.TodayIn(time.GetUtcNow());
         var choices = await RatingCardActions.OpenPeriodsAsync(periods, today, cancellationToken);
         var current = choices.First(period => period.Contains(today));

@@ -1,9 +1,8 @@
-using SofSBot.CardActions;
-using SofSBot.Commands;
 using SofSBot.Privacy;
 using SofSBot.Ratings.Catalogue;
 using SofSBot.Roles;
 using SofSBot.Routines;
+using SofSBot.Routing;
 
 namespace SofSBot.Ratings;
 
@@ -23,10 +22,7 @@ internal static class RatingsExtensions
         services.AddSingleton<IRatingPeriodStore, TableRatingPeriodStore>();
         services.AddSingleton<RatingRounds>();
         services.AddSingleton<RespondentCounts>();
-        services.AddSingleton<RatingCardActions>();
         services.AddSingleton<IRoutineCards, RatingRoundCards>();
-        services.AddSingleton<IBotCommand, RatingCommand>();
-        services.AddSingleton<IBotCommand, ResultsCommand>();
         services.AddSingleton<IPersonalDataSource, RatingPersonalData>();
 
         // The reminder claim ({team}|{round}|{user}) records that the member was reminded.
@@ -38,20 +34,25 @@ internal static class RatingsExtensions
                 new("Skattningar av teamets mål", "Ratings of the team's goals"),
                 new("Du fick en påminnelse om en skattningsomgång", "You were reminded of a rating round"),
                 claim)));
-        AddAction(services, RatingCards.ViewVerb, CommandAudience.Everyone, actions => actions.ViewAsync);
-        AddAction(services, RatingCards.SaveVerb, CommandAudience.Everyone, actions => actions.SaveAsync);
-        AddAction(services, RatingCards.CloseVerb, CommandAudience.TeamLeaders, actions => actions.CloseAsync);
-        AddAction(services, RatingCards.OpenVerb, CommandAudience.TeamLeaders, actions => actions.OpenAsync);
+        services.Routes().MapRatings();
         services.AddRatingCatalogueEditing();
         services.AddSingleton<RatingRoundMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<RatingRoundMonitor>());
         return builder;
     }
 
-    private static void AddAction(
-        IServiceCollection services,
-        string verb,
-        CommandAudience audience,
-        Func<RatingCardActions, Func<CardActionContext, CancellationToken, Task<CardActionResult>>> handler) =>
-        services.AddSingleton<ICardActionHandler>(provider => new RatingCardAction(verb, audience, handler(provider.GetRequiredService<RatingCardActions>())));
+    /// <summary>The rating commands work in a team only.</summary>
+    internal static RouteScope InTeam { get; } = RouteScope.TeamChannel(language => RatingTexts.For(language).OnlyInTeam);
+
+    /// <summary>
+    /// Rating rounds' commands and card buttons. Saving is every member's and reads no roles; the own
+    /// view (the card's refresh) reads them to offer leaders the close button.
+    /// </summary>
+    public static BotRoutes MapRatings(this BotRoutes routes) => routes
+        .OnCommand<RatingCommand>(InTeam)
+        .OnCommand<ResultsCommand>(InTeam, needsRoles: true)
+        .OnAction<RatingCardActions>(RatingCards.ViewVerb, CommandAudience.Everyone, RouteScope.Anywhere, actions => actions.ViewAsync, needsRoles: true)
+        .OnAction<RatingCardActions>(RatingCards.SaveVerb, CommandAudience.Everyone, RouteScope.Anywhere, actions => actions.SaveAsync)
+        .OnAction<RatingCardActions>(RatingCards.CloseVerb, CommandAudience.TeamLeaders, RouteScope.Anywhere, actions => actions.CloseAsync)
+        .OnAction<RatingCardActions>(RatingCards.OpenVerb, CommandAudience.TeamLeaders, RouteScope.Anywhere, actions => actions.OpenAsync);
 }

@@ -21,12 +21,7 @@ internal sealed class ResultsCommand(IRatingRoundStore rounds, RatingRounds rati
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var texts = RatingTexts.For(context.Language);
-        if (context.TeamId is not { } teamId)
-        {
-            await context.Turn.ReplyTextAsync(texts.OnlyInTeam, cancellationToken);
-            return;
-        }
-
+        var teamId = context.TeamId!;
         var teamRounds = await rounds.ListForTeamAsync(teamId, cancellationToken);
         var latest = teamRounds.Count > 0 ? teamRounds[0] : null;
         if (latest is null)

@@ -17,12 +17,7 @@ internal sealed class LeadersCommand(INamedLeaderStore leaders) : IBotCommand
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var texts = LeaderTexts.For(context.Language);
-        if (context.TeamId is not { Length: > 0 } teamId)
-        {
-            await context.Turn.ReplyTextAsync(texts.OnlyInTeamChannel, cancellationToken);
-            return;
-        }
-
+        var teamId = context.TeamId!;
         var named = await leaders.ListAsync(teamId, cancellationToken);
         var text = new StringBuilder();
         if (named.Count == 0)

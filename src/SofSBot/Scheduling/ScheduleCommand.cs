@@ -16,14 +16,8 @@ internal sealed class ScheduleCommand(ScheduleEditor editor) : IBotCommand
 
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (context.TeamId is not { } teamId)
-        {
-            var texts = ScheduleTexts.For(context.Language);
-            await context.Turn.ReplyTextAsync(texts.OnlyInTeam, cancellationToken);
-            return;
-        }
-
-        var card = await editor.ListAsync(teamId, context.Language, null, cancellationToken);
+        // The route admits the command in a team only.
+        var card = await editor.ListAsync(context.TeamId!, context.Language, null, cancellationToken);
         await context.Turn.ReplyAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace SofSBot.Scheduling;
 
 /// <summary>
 /// What a team leader does with the team's schedules, behind the schedule card's buttons. The
-/// caller has checked the leader's role; every change is for the team the card action came from.
+/// route has checked the leader's role and the team; every change is for the team the card action came from.
 /// </summary>
 internal sealed partial class ScheduleEditor(
     IScheduleStore schedules,
@@ -25,69 +25,71 @@ internal sealed partial class ScheduleEditor(
         return ScheduleCards.List(list, channels, time.GetUtcNow(), language, notice);
     }
 
-    public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
+    // One method per button. The route admits a team's leaders in the team only, so the turn names
+    // the team (SchedulingExtensions.MapScheduling).
+
+    public async Task<CardActionResult> ShowListAsync(CardActionContext context, CancellationToken cancellationToken) =>
+        CardActionResult.ShowCard(await ListAsync(TeamOf(context), context.Language, null, cancellationToken));
+
+    public async Task<CardActionResult> NewAsync(CardActionContext context, CancellationToken cancellationToken)
     {
-        var texts = ScheduleTexts.For(context.Language);
-        if (context.TeamId is not { } teamId)
+        var teamId = TeamOf(context);
+        var channels = await ChannelsForFormAsync(context, teamId, cancellationToken);
+        var stockholm = TimeZoneInfo.FindSystemTimeZoneById(ScheduleForm.DefaultTimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), stockholm).DateTime);
+        var form = ScheduleForm.New(today, context.Turn.Activity.GetTeamsChannelData().Channel?.Id ?? teamId);
+        return CardActionResult.ShowCard(ScheduleCards.Form(form, channels, context.Language));
+    }
+
+    public async Task<CardActionResult> EditAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var teamId = TeamOf(context);
+        if (await FindAsync(teamId, ScheduleIdOf(context), cancellationToken) is not { } schedule)
         {
-            return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.OnlyInTeam);
+            return await NotFoundAsync(teamId, context.Language, cancellationToken);
         }
 
-        var scheduleId = context.Action.GetDataString("scheduleId");
-        switch (context.Action.Verb)
+        var channels = await ChannelsForFormAsync(context, teamId, cancellationToken);
+        return CardActionResult.ShowCard(ScheduleCards.Form(ScheduleForm.From(schedule), channels, context.Language));
+    }
+
+    public Task<CardActionResult> SaveAsync(CardActionContext context, CancellationToken cancellationToken) =>
+        SaveAsync(context, TeamOf(context), ScheduleTexts.For(context.Language), cancellationToken);
+
+    public Task<CardActionResult> PauseAsync(CardActionContext context, CancellationToken cancellationToken) =>
+        SetPausedAsync(context, paused: true, cancellationToken);
+
+    public Task<CardActionResult> ResumeAsync(CardActionContext context, CancellationToken cancellationToken) =>
+        SetPausedAsync(context, paused: false, cancellationToken);
+
+    public async Task<CardActionResult> DeleteAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var teamId = TeamOf(context);
+        if (ScheduleIdOf(context) is { } scheduleId)
         {
-            case ScheduleCards.ListVerb:
-                return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, null, cancellationToken));
-
-            case ScheduleCards.NewVerb:
-            {
-                var channels = await ChannelsForFormAsync(context, teamId, cancellationToken);
-                var stockholm = TimeZoneInfo.FindSystemTimeZoneById(ScheduleForm.DefaultTimeZone);
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), stockholm).DateTime);
-                var form = ScheduleForm.New(today, context.Turn.Activity.GetTeamsChannelData().Channel?.Id ?? teamId);
-                return CardActionResult.ShowCard(ScheduleCards.Form(form, channels, context.Language));
-            }
-
-            case ScheduleCards.EditVerb:
-            {
-                if (await FindAsync(teamId, scheduleId, cancellationToken) is not { } schedule)
-                {
-                    return await NotFoundAsync(teamId, context.Language, cancellationToken);
-                }
-
-                var channels = await ChannelsForFormAsync(context, teamId, cancellationToken);
-                return CardActionResult.ShowCard(ScheduleCards.Form(ScheduleForm.From(schedule), channels, context.Language));
-            }
-
-            case ScheduleCards.SaveVerb:
-                return await SaveAsync(context, teamId, texts, cancellationToken);
-
-            case ScheduleCards.PauseVerb or ScheduleCards.ResumeVerb:
-            {
-                if (await FindAsync(teamId, scheduleId, cancellationToken) is not { } schedule)
-                {
-                    return await NotFoundAsync(teamId, context.Language, cancellationToken);
-                }
-
-                var paused = context.Action.Verb == ScheduleCards.PauseVerb;
-                await schedules.SaveAsync(schedule with { IsPaused = paused, UpdatedAt = time.GetUtcNow() }, cancellationToken);
-                return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, texts.Saved, cancellationToken));
-            }
-
-            case ScheduleCards.DeleteVerb:
-                if (scheduleId is not null)
-                {
-                    await schedules.DeleteAsync(teamId, scheduleId, cancellationToken);
-                }
-
-                return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, texts.Deleted, cancellationToken));
-
-            case ScheduleCards.PostNowVerb:
-                return await PostNowAsync(teamId, scheduleId, context.Language, texts, cancellationToken);
-
-            default:
-                return CardActionResult.Refuse(CardActionErrors.UnknownAction, texts.NotFound);
+            await schedules.DeleteAsync(teamId, scheduleId, cancellationToken);
         }
+
+        return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, ScheduleTexts.For(context.Language).Deleted, cancellationToken));
+    }
+
+    public Task<CardActionResult> PostNowAsync(CardActionContext context, CancellationToken cancellationToken) =>
+        PostNowAsync(TeamOf(context), ScheduleIdOf(context), context.Language, ScheduleTexts.For(context.Language), cancellationToken);
+
+    private static string TeamOf(CardActionContext context) => context.TeamId!;
+
+    private static string? ScheduleIdOf(CardActionContext context) => context.Action.GetDataString("scheduleId");
+
+    private async Task<CardActionResult> SetPausedAsync(CardActionContext context, bool paused, CancellationToken cancellationToken)
+    {
+        var teamId = TeamOf(context);
+        if (await FindAsync(teamId, ScheduleIdOf(context), cancellationToken) is not { } schedule)
+        {
+            return await NotFoundAsync(teamId, context.Language, cancellationToken);
+        }
+
+        await schedules.SaveAsync(schedule with { IsPaused = paused, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+        return CardActionResult.ShowCard(await ListAsync(teamId, context.Language, ScheduleTexts.For(context.Language).Saved, cancellationToken));
     }
 
     private async Task<CardActionResult> SaveAsync(CardActionContext context, string teamId, ScheduleTexts texts, CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using SofSBot.Roles;
+using SofSBot.Routing;
+
 namespace SofSBot.Scheduling;
 
 internal static class SchedulingExtensions
@@ -15,16 +18,25 @@ internal static class SchedulingExtensions
         services.AddSingleton<PostBudget>();
         services.AddSingleton<RoutinePoster>();
         services.AddSingleton<SchedulerService>();
-        services.AddSingleton<ScheduleEditor>();
         services.AddSingleton<Privacy.IPersonalDataSource, SchedulePersonalData>();
-        services.AddSingleton<Commands.IBotCommand, ScheduleCommand>();
-        foreach (var verb in (string[])[ScheduleCards.ListVerb, ScheduleCards.NewVerb, ScheduleCards.EditVerb, ScheduleCards.SaveVerb,
-                     ScheduleCards.PauseVerb, ScheduleCards.ResumeVerb, ScheduleCards.DeleteVerb, ScheduleCards.PostNowVerb])
-        {
-            services.AddSingleton<CardActions.ICardActionHandler>(provider => new ScheduleCardAction(verb, provider.GetRequiredService<ScheduleEditor>()));
-        }
-
         services.AddHostedService(provider => provider.GetRequiredService<SchedulerService>());
+        services.Routes().MapScheduling();
         return builder;
+    }
+
+    /// <summary><c>schema</c> and the schedule cards' buttons: the team's leaders, in the team.</summary>
+    public static BotRoutes MapScheduling(this BotRoutes routes)
+    {
+        var inTeam = RouteScope.TeamChannel(language => ScheduleTexts.For(language).OnlyInTeam);
+        return routes
+            .OnCommand<ScheduleCommand>(inTeam)
+            .OnAction<ScheduleEditor>(ScheduleCards.ListVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.ShowListAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.NewVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.NewAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.EditVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.EditAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.SaveVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.SaveAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.PauseVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.PauseAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.ResumeVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.ResumeAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.DeleteVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.DeleteAsync)
+            .OnAction<ScheduleEditor>(ScheduleCards.PostNowVerb, CommandAudience.TeamLeaders, inTeam, editor => editor.PostNowAsync);
     }
 }

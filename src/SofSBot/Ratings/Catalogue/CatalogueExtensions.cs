@@ -1,6 +1,5 @@
-using SofSBot.CardActions;
-using SofSBot.Commands;
 using SofSBot.Roles;
+using SofSBot.Routing;
 
 namespace SofSBot.Ratings.Catalogue;
 
@@ -12,33 +11,32 @@ internal static class CatalogueExtensions
     /// </summary>
     public static IServiceCollection AddRatingCatalogueEditing(this IServiceCollection services)
     {
-        services.AddSingleton<GoalCatalogueActions>();
-        services.AddSingleton<PeriodActions>();
-        services.AddSingleton<TeamGoalActions>();
-        services.AddSingleton<IBotCommand, GoalsCommand>();
-        services.AddSingleton<IBotCommand, PeriodsCommand>();
-        services.AddSingleton<IBotCommand, TeamGoalsCommand>();
-
-        Add<GoalCatalogueActions>(services, GoalCatalogueCards.ListVerb, CommandAudience.Coordinators, actions => actions.ListAsync);
-        Add<GoalCatalogueActions>(services, GoalCatalogueCards.EditVerb, CommandAudience.Coordinators, actions => actions.EditAsync);
-        Add<GoalCatalogueActions>(services, GoalCatalogueCards.NewVerb, CommandAudience.Coordinators, actions => actions.NewAsync);
-        Add<GoalCatalogueActions>(services, GoalCatalogueCards.SaveVerb, CommandAudience.Coordinators, actions => actions.SaveAsync);
-        Add<GoalCatalogueActions>(services, GoalCatalogueCards.RetireVerb, CommandAudience.Coordinators, actions => actions.AskRetireAsync);
-        Add<GoalCatalogueActions>(services, GoalCatalogueCards.ConfirmRetireVerb, CommandAudience.Coordinators, actions => actions.RetireAsync);
-        Add<PeriodActions>(services, PeriodCards.ListVerb, CommandAudience.Coordinators, actions => actions.ListAsync);
-        Add<PeriodActions>(services, PeriodCards.EditVerb, CommandAudience.Coordinators, actions => actions.EditAsync);
-        Add<PeriodActions>(services, PeriodCards.NewVerb, CommandAudience.Coordinators, actions => actions.NewAsync);
-        Add<PeriodActions>(services, PeriodCards.SaveVerb, CommandAudience.Coordinators, actions => actions.SaveAsync);
-        Add<TeamGoalActions>(services, TeamGoalCards.AddVerb, CommandAudience.TeamLeaders, actions => actions.AddAsync);
-        Add<TeamGoalActions>(services, TeamGoalCards.RetireVerb, CommandAudience.TeamLeaders, actions => actions.RetireAsync);
+        services.Routes().MapRatingCatalogue();
         return services;
     }
 
-    private static void Add<TActions>(
-        IServiceCollection services,
-        string verb,
-        CommandAudience audience,
-        Func<TActions, Func<CardActionContext, CancellationToken, Task<CardActionResult>>> handler)
-        where TActions : notnull =>
-        services.AddSingleton<ICardActionHandler>(provider => new RatingCardAction(verb, audience, handler(provider.GetRequiredService<TActions>())));
+    /// <summary>
+    /// The catalogue's routes: the organisation's goals and periods are the coordinators', in their
+    /// personal chat; the team's own goals its leaders'.
+    /// </summary>
+    public static BotRoutes MapRatingCatalogue(this BotRoutes routes)
+    {
+        var personalChat = RouteScope.PersonalChat(language => GoalCatalogueTexts.For(language).OnlyInPersonalChat);
+        return routes
+            .OnCommand<GoalsCommand>(personalChat)
+            .OnCommand<PeriodsCommand>(personalChat)
+            .OnCommand<TeamGoalsCommand>(RatingsExtensions.InTeam, needsRoles: true)
+            .OnAction<GoalCatalogueActions>(GoalCatalogueCards.ListVerb, CommandAudience.Coordinators, personalChat, actions => actions.ListAsync)
+            .OnAction<GoalCatalogueActions>(GoalCatalogueCards.EditVerb, CommandAudience.Coordinators, personalChat, actions => actions.EditAsync)
+            .OnAction<GoalCatalogueActions>(GoalCatalogueCards.NewVerb, CommandAudience.Coordinators, personalChat, actions => actions.NewAsync)
+            .OnAction<GoalCatalogueActions>(GoalCatalogueCards.SaveVerb, CommandAudience.Coordinators, personalChat, actions => actions.SaveAsync)
+            .OnAction<GoalCatalogueActions>(GoalCatalogueCards.RetireVerb, CommandAudience.Coordinators, personalChat, actions => actions.AskRetireAsync)
+            .OnAction<GoalCatalogueActions>(GoalCatalogueCards.ConfirmRetireVerb, CommandAudience.Coordinators, personalChat, actions => actions.RetireAsync)
+            .OnAction<PeriodActions>(PeriodCards.ListVerb, CommandAudience.Coordinators, personalChat, actions => actions.ListAsync)
+            .OnAction<PeriodActions>(PeriodCards.EditVerb, CommandAudience.Coordinators, personalChat, actions => actions.EditAsync)
+            .OnAction<PeriodActions>(PeriodCards.NewVerb, CommandAudience.Coordinators, personalChat, actions => actions.NewAsync)
+            .OnAction<PeriodActions>(PeriodCards.SaveVerb, CommandAudience.Coordinators, personalChat, actions => actions.SaveAsync)
+            .OnAction<TeamGoalActions>(TeamGoalCards.AddVerb, CommandAudience.TeamLeaders, RouteScope.Anywhere, actions => actions.AddAsync)
+            .OnAction<TeamGoalActions>(TeamGoalCards.RetireVerb, CommandAudience.TeamLeaders, RouteScope.Anywhere, actions => actions.RetireAsync);
+    }
 }

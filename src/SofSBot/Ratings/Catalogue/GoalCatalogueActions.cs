@@ -1,6 +1,5 @@
 using SofSBot.BotFramework.Activities;
 using SofSBot.BotFramework.Cards;
-using SofSBot.BotFramework.Hosting;
 using SofSBot.CardActions;
 using SofSBot.Localization;
 using SofSBot.Storage;
@@ -15,122 +14,114 @@ namespace SofSBot.Ratings.Catalogue;
 internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue, IClaimStore claims, TimeProvider time, ILogger<GoalCatalogueActions> logger)
 {
     public async Task<CardActionResult> ListAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        await InPersonalChatAsync(context, async () => Show(await ListCardAsync(context.Language, null, null, cancellationToken)));
+        Show(await ListCardAsync(context.Language, null, null, cancellationToken));
 
-    public Task<CardActionResult> EditAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        InPersonalChatAsync(context, async () =>
+    public async Task<CardActionResult> EditAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = GoalCatalogueTexts.For(context.Language);
+        if (await FindAsync(context, cancellationToken) is not { IsRetired: false } stored)
         {
-            var texts = GoalCatalogueTexts.For(context.Language);
-            if (await FindAsync(context, cancellationToken) is not { IsRetired: false } stored)
-            {
-                return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
-            }
+            return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
+        }
 
-            return Show(GoalCatalogueCards.Form(GoalForm.From(stored), stored.Goal.Kind, context.Language));
-        });
+        return Show(GoalCatalogueCards.Form(GoalForm.From(stored), stored.Goal.Kind, context.Language));
+    }
 
-    public Task<CardActionResult> NewAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        InPersonalChatAsync(context, async () =>
+    public async Task<CardActionResult> NewAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var goals = await catalogue.ListOrganisationAsync(cancellationToken);
+        return Show(GoalCatalogueCards.Form(GoalForm.New(goals), GoalKind.Organisation, context.Language));
+    }
+
+    public async Task<CardActionResult> SaveAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = GoalCatalogueTexts.For(context.Language);
+        var form = GoalForm.Read(context.Action);
+        var goals = await catalogue.ListOrganisationAsync(cancellationToken);
+        var others = goals.Where(goal => !goal.IsRetired && goal.Goal.GoalId != form.GoalId).Select(goal => goal.Goal);
+        if (form.GoalId is null)
         {
-            var goals = await catalogue.ListOrganisationAsync(cancellationToken);
-            return Show(GoalCatalogueCards.Form(GoalForm.New(goals), GoalKind.Organisation, context.Language));
-        });
+            return await AddAsync(context, form, others, cancellationToken);
+        }
 
-    public Task<CardActionResult> SaveAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        InPersonalChatAsync(context, async () =>
+        if (goals.FirstOrDefault(goal => goal.Goal.GoalId == form.GoalId) is not { IsRetired: false } stored)
         {
-            var texts = GoalCatalogueTexts.For(context.Language);
-            var form = GoalForm.Read(context.Action);
-            var goals = await catalogue.ListOrganisationAsync(cancellationToken);
-            var others = goals.Where(goal => !goal.IsRetired && goal.Goal.GoalId != form.GoalId).Select(goal => goal.Goal);
-            if (form.GoalId is null)
-            {
-                return await AddAsync(context, form, others, cancellationToken);
-            }
+            return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
+        }
 
-            if (goals.FirstOrDefault(goal => goal.Goal.GoalId == form.GoalId) is not { IsRetired: false } stored)
-            {
-                return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
-            }
+        var errors = form.Validate(stored.Goal.Kind, others, context.Language);
+        if (errors.Count > 0)
+        {
+            return Show(GoalCatalogueCards.Form(form.WithoutPersonalNumbers(), stored.Goal.Kind, context.Language, errors));
+        }
 
-            var errors = form.Validate(stored.Goal.Kind, others, context.Language);
-            if (errors.Count > 0)
-            {
-                return Show(GoalCatalogueCards.Form(form.WithoutPersonalNumbers(), stored.Goal.Kind, context.Language, errors));
-            }
+        var goal = form.ToGoal(stored.Goal.GoalId, stored.Goal.Kind);
+        var outcome = form.Version is { } version
+            ? await catalogue.ReplaceOrganisationGoalAsync(goal, version, cancellationToken)
+            : CatalogueWrite.ChangedMeanwhile;
+        if (outcome == CatalogueWrite.ChangedMeanwhile)
+        {
+            // Someone saved since this form was opened: show what holds now rather than overwrite it.
+            LogChangedMeanwhile(goal.GoalId);
+            return await catalogue.GetOrganisationGoalAsync(goal.GoalId, cancellationToken) is { } current
+                ? Show(GoalCatalogueCards.Form(GoalForm.From(current), current.Goal.Kind, context.Language, [texts.ChangedMeanwhile]))
+                : Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
+        }
 
-            var goal = form.ToGoal(stored.Goal.GoalId, stored.Goal.Kind);
-            var outcome = form.Version is { } version
-                ? await catalogue.ReplaceOrganisationGoalAsync(goal, version, cancellationToken)
-                : CatalogueWrite.ChangedMeanwhile;
-            if (outcome == CatalogueWrite.ChangedMeanwhile)
-            {
-                // Someone saved since this form was opened: show what holds now rather than overwrite it.
-                LogChangedMeanwhile(goal.GoalId);
-                return await catalogue.GetOrganisationGoalAsync(goal.GoalId, cancellationToken) is { } current
-                    ? Show(GoalCatalogueCards.Form(GoalForm.From(current), current.Goal.Kind, context.Language, [texts.ChangedMeanwhile]))
-                    : Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
-            }
+        if (outcome == CatalogueWrite.NotFound)
+        {
+            return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
+        }
 
-            if (outcome == CatalogueWrite.NotFound)
-            {
-                return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
-            }
-
-            LogSaved(goal.GoalId);
-            return Show(await ListCardAsync(context.Language, Format(context, texts.Saved, Markdown.Escape(goal.Title.In(context.Language))), null, cancellationToken));
-        });
+        LogSaved(goal.GoalId);
+        return Show(await ListCardAsync(context.Language, Format(context, texts.Saved, Markdown.Escape(goal.Title.In(context.Language))), null, cancellationToken));
+    }
 
     /// <summary>"Ta bort": asks first.</summary>
-    public Task<CardActionResult> AskRetireAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        InPersonalChatAsync(context, async () =>
+    public async Task<CardActionResult> AskRetireAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = GoalCatalogueTexts.For(context.Language);
+        if (await FindAsync(context, cancellationToken) is not { IsRetired: false } stored)
         {
-            var texts = GoalCatalogueTexts.For(context.Language);
-            if (await FindAsync(context, cancellationToken) is not { IsRetired: false } stored)
-            {
-                return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
-            }
+            return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
+        }
 
-            if (stored.Goal.Kind != GoalKind.Organisation)
-            {
-                return Show(await ListCardAsync(context.Language, null, [texts.OverallCannotBeRetired], cancellationToken));
-            }
-
-            var version = context.Action.GetDataString(GoalForm.VersionField);
-            return Show(GoalCatalogueCards.ConfirmRetire(stored with { Version = version ?? stored.Version }, context.Language));
-        });
-
-    public Task<CardActionResult> RetireAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        InPersonalChatAsync(context, async () =>
+        if (stored.Goal.Kind != GoalKind.Organisation)
         {
-            var texts = GoalCatalogueTexts.For(context.Language);
-            if (await FindAsync(context, cancellationToken) is not { } stored)
-            {
-                return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
-            }
+            return Show(await ListCardAsync(context.Language, null, [texts.OverallCannotBeRetired], cancellationToken));
+        }
 
-            if (stored.Goal.Kind != GoalKind.Organisation)
-            {
-                return Show(await ListCardAsync(context.Language, null, [texts.OverallCannotBeRetired], cancellationToken));
-            }
+        var version = context.Action.GetDataString(GoalForm.VersionField);
+        return Show(GoalCatalogueCards.ConfirmRetire(stored with { Version = version ?? stored.Version }, context.Language));
+    }
 
-            var version = context.Action.GetDataString(GoalForm.VersionField) ?? string.Empty;
-            var outcome = await catalogue.RetireOrganisationGoalAsync(stored.Goal.GoalId, version, time.GetUtcNow(), cancellationToken);
-            if (outcome != CatalogueWrite.Saved)
-            {
-                LogChangedMeanwhile(stored.Goal.GoalId);
-                return Show(await ListCardAsync(context.Language, null, [texts.ChangedMeanwhile], cancellationToken));
-            }
+    public async Task<CardActionResult> RetireAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = GoalCatalogueTexts.For(context.Language);
+        if (await FindAsync(context, cancellationToken) is not { } stored)
+        {
+            return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
+        }
 
-            LogRetired(stored.Goal.GoalId);
-            return Show(await ListCardAsync(context.Language, Format(context, texts.Retired, Markdown.Escape(stored.Goal.Title.In(context.Language))), null, cancellationToken));
-        });
+        if (stored.Goal.Kind != GoalKind.Organisation)
+        {
+            return Show(await ListCardAsync(context.Language, null, [texts.OverallCannotBeRetired], cancellationToken));
+        }
+
+        var version = context.Action.GetDataString(GoalForm.VersionField) ?? string.Empty;
+        var outcome = await catalogue.RetireOrganisationGoalAsync(stored.Goal.GoalId, version, time.GetUtcNow(), cancellationToken);
+        if (outcome != CatalogueWrite.Saved)
+        {
+            LogChangedMeanwhile(stored.Goal.GoalId);
+            return Show(await ListCardAsync(context.Language, null, [texts.ChangedMeanwhile], cancellationToken));
+        }
+
+        LogRetired(stored.Goal.GoalId);
+        return Show(await ListCardAsync(context.Language, Format(context, texts.Retired, Markdown.Escape(stored.Goal.Title.In(context.Language))), null, cancellationToken));
+    }
 
     public async Task<Activity> ListActivityAsync(Language language, CancellationToken cancellationToken) =>
         new() { Attachments = [Attachment.AdaptiveCard(await ListCardAsync(language, null, null, cancellationToken))] };
-
-    /// <summary>The catalogue is the coordinator's own work: its cards live in personal chat, never in a channel.</summary>
-    internal static bool IsPersonalChat(TurnContext turn) => turn.Activity.Conversation?.ConversationType == "personal";
 
     /// <summary>
     /// A new goal, once per form: a double press of "Spara" (or Teams retrying a slow invoke) finds the
@@ -191,10 +182,6 @@ internal sealed partial class GoalCatalogueActions(IGoalCatalogueStore catalogue
             ? await catalogue.GetOrganisationGoalAsync(goalId, cancellationToken)
             : null;
 
-    private static async Task<CardActionResult> InPersonalChatAsync(CardActionContext context, Func<Task<CardActionResult>> action) =>
-        IsPersonalChat(context.Turn)
-            ? await action()
-            : CardActionResult.Refuse(CardActionErrors.InvalidInput, GoalCatalogueTexts.For(context.Language).OnlyInPersonalChat);
 
     private static CardActionResult Show(AdaptiveCard card) => CardActionResult.ShowCard(card);
 

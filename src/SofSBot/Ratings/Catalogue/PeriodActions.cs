@@ -12,61 +12,58 @@ namespace SofSBot.Ratings.Catalogue;
 /// </summary>
 internal sealed partial class PeriodActions(IRatingPeriodStore periods, IClaimStore claims, TimeProvider time, ILogger<PeriodActions> logger)
 {
-    public Task<CardActionResult> ListAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        InPersonalChatAsync(context, async () => Show(await ListCardAsync(context.Language, null, null, cancellationToken)));
+    public async Task<CardActionResult> ListAsync(CardActionContext context, CancellationToken cancellationToken) =>
+        Show(await ListCardAsync(context.Language, null, null, cancellationToken));
 
-    public Task<CardActionResult> EditAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        InPersonalChatAsync(context, async () =>
+    public async Task<CardActionResult> EditAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(context.Action.GetDataString(PeriodForm.PeriodIdField), cancellationToken) is not { } stored)
         {
-            if (await FindAsync(context.Action.GetDataString(PeriodForm.PeriodIdField), cancellationToken) is not { } stored)
-            {
-                return Show(await ListCardAsync(context.Language, null, [PeriodTexts.For(context.Language).NotFound], cancellationToken));
-            }
+            return Show(await ListCardAsync(context.Language, null, [PeriodTexts.For(context.Language).NotFound], cancellationToken));
+        }
 
-            return Show(PeriodCards.Form(PeriodForm.From(stored), context.Language));
-        });
+        return Show(PeriodCards.Form(PeriodForm.From(stored), context.Language));
+    }
 
-    public Task<CardActionResult> NewAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        InPersonalChatAsync(context, async () =>
+    public async Task<CardActionResult> NewAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var today = RatingCards.TodayIn(time.GetUtcNow());
+        return Show(PeriodCards.Form(PeriodForm.New(await periods.ListAsync(cancellationToken), today), context.Language));
+    }
+
+    public async Task<CardActionResult> SaveAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = PeriodTexts.For(context.Language);
+        var form = PeriodForm.Read(context.Action);
+        var all = await periods.ListAsync(cancellationToken);
+        if (form.PeriodId is null)
         {
-            var today = RatingCards.TodayIn(time.GetUtcNow());
-            return Show(PeriodCards.Form(PeriodForm.New(await periods.ListAsync(cancellationToken), today), context.Language));
-        });
+            return await AddAsync(context, form, all, texts, cancellationToken);
+        }
 
-    public Task<CardActionResult> SaveAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        InPersonalChatAsync(context, async () =>
+        if (await FindAsync(form.PeriodId, cancellationToken) is not { } stored)
         {
-            var texts = PeriodTexts.For(context.Language);
-            var form = PeriodForm.Read(context.Action);
-            var all = await periods.ListAsync(cancellationToken);
-            if (form.PeriodId is null)
-            {
-                return await AddAsync(context, form, all, texts, cancellationToken);
-            }
+            return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
+        }
 
-            if (await FindAsync(form.PeriodId, cancellationToken) is not { } stored)
-            {
-                return Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
-            }
+        var (period, errors) = form.Parse(stored.Period.PeriodId, all, context.Language);
+        if (period is null)
+        {
+            return Show(PeriodCards.Form(form.WithoutPersonalNumbers(), context.Language, errors));
+        }
 
-            var (period, errors) = form.Parse(stored.Period.PeriodId, all, context.Language);
-            if (period is null)
-            {
-                return Show(PeriodCards.Form(form.WithoutPersonalNumbers(), context.Language, errors));
-            }
+        var outcome = form.Version is { } version ? await periods.ReplaceAsync(period, version, cancellationToken) : CatalogueWrite.ChangedMeanwhile;
+        if (outcome != CatalogueWrite.Saved)
+        {
+            LogChangedMeanwhile(period.PeriodId);
+            return await FindAsync(period.PeriodId, cancellationToken) is { } current
+                ? Show(PeriodCards.Form(PeriodForm.From(current), context.Language, [texts.ChangedMeanwhile]))
+                : Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
+        }
 
-            var outcome = form.Version is { } version ? await periods.ReplaceAsync(period, version, cancellationToken) : CatalogueWrite.ChangedMeanwhile;
-            if (outcome != CatalogueWrite.Saved)
-            {
-                LogChangedMeanwhile(period.PeriodId);
-                return await FindAsync(period.PeriodId, cancellationToken) is { } current
-                    ? Show(PeriodCards.Form(PeriodForm.From(current), context.Language, [texts.ChangedMeanwhile]))
-                    : Show(await ListCardAsync(context.Language, null, [texts.NotFound], cancellationToken));
-            }
-
-            LogSaved(period.PeriodId);
-            return Show(await ListCardAsync(context.Language, string.Format(context.Culture, texts.Saved, Markdown.Escape(period.Name)), null, cancellationToken));
-        });
+        LogSaved(period.PeriodId);
+        return Show(await ListCardAsync(context.Language, string.Format(context.Culture, texts.Saved, Markdown.Escape(period.Name)), null, cancellationToken));
+    }
 
     public async Task<Activity> ListActivityAsync(Language language, CancellationToken cancellationToken) =>
         new() { Attachments = [Attachment.AdaptiveCard(await ListCardAsync(language, null, null, cancellationToken))] };
@@ -128,10 +125,6 @@ internal sealed partial class PeriodActions(IRatingPeriodStore periods, IClaimSt
     private async Task<VersionedPeriod?> FindAsync(string? periodId, CancellationToken cancellationToken) =>
         periodId is { Length: > 0 } ? await periods.GetAsync(periodId, cancellationToken) : null;
 
-    private static async Task<CardActionResult> InPersonalChatAsync(CardActionContext context, Func<Task<CardActionResult>> action) =>
-        GoalCatalogueActions.IsPersonalChat(context.Turn)
-            ? await action()
-            : CardActionResult.Refuse(CardActionErrors.InvalidInput, GoalCatalogueTexts.For(context.Language).OnlyInPersonalChat);
 
     private static CardActionResult Show(AdaptiveCard card) => CardActionResult.ShowCard(card);
 

@@ -17,12 +17,6 @@ internal sealed class PeriodsCommand(PeriodActions actions) : IBotCommand
 
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!GoalCatalogueActions.IsPersonalChat(context.Turn))
-        {
-            await context.Turn.ReplyTextAsync(GoalCatalogueTexts.For(context.Language).OnlyInPersonalChat, cancellationToken);
-            return;
-        }
-
         await context.Turn.ReplyAsync(await actions.ListActivityAsync(context.Language, cancellationToken), cancellationToken);
     }
 }

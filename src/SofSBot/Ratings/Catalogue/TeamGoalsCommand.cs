@@ -20,12 +20,7 @@ internal sealed class TeamGoalsCommand(TeamGoalActions actions) : IBotCommand
 
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (context.TeamId is not { } teamId)
-        {
-            await context.Turn.ReplyTextAsync(RatingTexts.For(context.Language).OnlyInTeam, cancellationToken);
-            return;
-        }
-
+        var teamId = context.TeamId!;
         var card = await actions.ListCardAsync(teamId, context.Roles, context.Language, null, null, null, cancellationToken);
         await context.Turn.ReplyAsync(new Activity { Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
     }

@@ -1,4 +1,5 @@
-using SofSBot.CardActions;
+using SofSBot.Roles;
+using SofSBot.Routing;
 
 namespace SofSBot.Routines.AppreciativeInquiry;
 
@@ -14,11 +15,22 @@ internal static class AppreciativeInquiryExtensions
             .ValidateOnStart();
         services.AddSingleton<ILearningLog, TableLearningLog>();
         services.AddSingleton<IRoutineCards, AppreciativeInquiryCards>();
-        services.AddMemberCardActions<InquiryCardActions>(InquiryCards.VolunteerVerb, InquiryCards.SuggestVerb, InquiryCards.SaveNoteVerb, InquiryCards.RefreshVerb);
+        services.Routes().MapAppreciativeInquiry();
 
         services.AddSingleton<LearningLogRetentionService>();
         services.AddHostedService(provider => provider.GetRequiredService<LearningLogRetentionService>());
 
         return builder;
+    }
+
+    /// <summary>Every member's own buttons, in the team (the card's meeting binds to <see cref="InquiryCardData"/>).</summary>
+    public static BotRoutes MapAppreciativeInquiry(this BotRoutes routes)
+    {
+        var inTeam = RouteScope.TeamChannel(language => InquiryTexts.For(language).OnlyInTeam);
+        return routes
+            .OnAction<InquiryCardActions, InquiryCardData>(InquiryCards.VolunteerVerb, CommandAudience.Everyone, inTeam, actions => actions.VolunteerAsync)
+            .OnAction<InquiryCardActions, InquiryCardData>(InquiryCards.SuggestVerb, CommandAudience.Everyone, inTeam, actions => actions.SuggestAsync)
+            .OnAction<InquiryCardActions, InquiryCardData>(InquiryCards.SaveNoteVerb, CommandAudience.Everyone, inTeam, actions => actions.SaveNoteAsync)
+            .OnAction<InquiryCardActions, InquiryCardData>(InquiryCards.RefreshVerb, CommandAudience.Everyone, inTeam, actions => actions.ShowAsync);
     }
 }

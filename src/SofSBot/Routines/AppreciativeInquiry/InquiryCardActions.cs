@@ -19,30 +19,40 @@ internal sealed partial class InquiryCardActions(
     SharedCardUpdater sharedCard,
     RoutineCardLocations cards,
     TimeProvider time,
-    ILogger<InquiryCardActions> logger) : ICardVerbs
+    ILogger<InquiryCardActions> logger)
 {
-    public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
+    // One method per button; the route admits members in the team and binds the card's meeting.
+
+    public Task<CardActionResult> VolunteerAsync(CardActionContext context, InquiryCardData data, CancellationToken cancellationToken) =>
+        ActAsync(context, data, (board, highlights, texts) => VolunteerAsync(context, board, texts, cancellationToken), cancellationToken);
+
+    public Task<CardActionResult> SuggestAsync(CardActionContext context, InquiryCardData data, CancellationToken cancellationToken) =>
+        ActAsync(context, data, (board, highlights, texts) => SuggestAsync(context, board, highlights, texts, cancellationToken), cancellationToken);
+
+    public Task<CardActionResult> SaveNoteAsync(CardActionContext context, InquiryCardData data, CancellationToken cancellationToken) =>
+        ActAsync(context, data, (board, highlights, texts) => SaveNoteAsync(context, board, texts, cancellationToken), cancellationToken);
+
+    /// <summary>The card's refresh: the member's own view.</summary>
+    public Task<CardActionResult> ShowAsync(CardActionContext context, InquiryCardData data, CancellationToken cancellationToken) =>
+        ActAsync(context, data, (board, highlights, texts) => Task.FromResult(new Outcome(board, Notice: null, Changed: false)), cancellationToken);
+
+    /// <summary>Loads the team's board of the card's meeting, lets the button act on it, and answers.</summary>
+    private async Task<CardActionResult> ActAsync(
+        CardActionContext context,
+        InquiryCardData data,
+        Func<InquiryBoard, IReadOnlyList<Highlight>, InquiryTexts, Task<Outcome>> act,
+        CancellationToken cancellationToken)
     {
         var texts = InquiryTexts.For(context.Language);
-        if (context.TeamId is not { } teamId)
-        {
-            return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.OnlyInTeam);
-        }
-
-        if (context.Action.GetDataString("meetingId") is not { Length: > 0 } meetingId
-            || await log.GetAsync(teamId, meetingId, cancellationToken) is not { } board)
+        var teamId = context.TeamId!;
+        var meetingId = data.MeetingId;
+        if (await log.GetAsync(teamId, meetingId, cancellationToken) is not { } board)
         {
             return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.NotFound);
         }
 
         var highlights = await weekHighlights.OfMeetingWeekAsync(teamId, board.MeetingDate, cancellationToken);
-        var outcome = context.Action.Verb switch
-        {
-            InquiryCards.VolunteerVerb => await VolunteerAsync(context, board, texts, cancellationToken),
-            InquiryCards.SuggestVerb => await SuggestAsync(context, board, highlights, texts, cancellationToken),
-            InquiryCards.SaveNoteVerb => await SaveNoteAsync(context, board, texts, cancellationToken),
-            _ => new Outcome(board, Notice: null, Changed: false),
-        };
+        var outcome = await act(board, highlights, texts);
         if (outcome.Board is null)
         {
             return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.NotFound);

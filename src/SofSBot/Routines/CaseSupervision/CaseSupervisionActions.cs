@@ -17,7 +17,7 @@ internal sealed partial class CaseSupervisionActions(
     SharedCardUpdater sharedCards,
     RoutineCardLocations cards,
     IOptions<CaseSupervisionOptions> options,
-    ILogger<CaseSupervisionActions> logger) : ICardVerbs
+    ILogger<CaseSupervisionActions> logger)
 {
     public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
-using SofSBot.CardActions;
+using SofSBot.Roles;
+using SofSBot.Routing;
 
 namespace SofSBot.Routines.CaseSupervision;
 
@@ -15,11 +16,21 @@ internal static class CaseSupervisionExtensions
         services.AddSingleton<ICaseSupervisionStore, TableCaseSupervisionStore>();
         services.AddSingleton<TeamRoster>();
         services.AddSingleton<IRoutineCards, CaseSupervisionCards>();
-        services.AddMemberCardActions<CaseSupervisionActions>(CaseSupervisionCard.BookVerb, CaseSupervisionCard.CancelVerb, CaseSupervisionCard.ViewVerb);
+        services.Routes().MapCaseSupervision();
 
         services.AddSingleton<CaseSupervisionRetentionService>();
         services.AddHostedService(provider => provider.GetRequiredService<CaseSupervisionRetentionService>());
 
         return builder;
+    }
+
+    /// <summary>Every member's own buttons, in the team (the handler acts by verb on the meeting the card names).</summary>
+    public static BotRoutes MapCaseSupervision(this BotRoutes routes)
+    {
+        var inTeam = RouteScope.TeamChannel(language => CaseSupervisionTexts.For(language).OnlyInTeam);
+        return routes
+            .OnAction<CaseSupervisionActions>(CaseSupervisionCard.BookVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync)
+            .OnAction<CaseSupervisionActions>(CaseSupervisionCard.CancelVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync)
+            .OnAction<CaseSupervisionActions>(CaseSupervisionCard.ViewVerb, CommandAudience.Everyone, inTeam, actions => actions.HandleAsync);
     }
 }

@@ -6,31 +6,21 @@ namespace SofSBot.Routines.Highlights;
 /// <summary>
 /// A member adds, changes or removes their own highlight, or opens their own view (refresh). The team
 /// comes from the turn and the member from the authenticated sender: card data only names the card's
-/// meeting and week, so it can never write for someone else or into another team.
+/// meeting and week, so it can never write for someone else or into another team. The route admits
+/// a member in a team only and binds the card's data (<see cref="HighlightsExtensions.MapHighlights"/>).
 /// </summary>
 internal sealed partial class HighlightsActions(
-    IHighlightsStore store, SharedCardUpdater sharedCard, RoutineCardLocations cards, ILogger<HighlightsActions> logger) : ICardVerbs
+    IHighlightsStore store, SharedCardUpdater sharedCard, RoutineCardLocations cards, ILogger<HighlightsActions> logger)
 {
-    public async Task<CardActionResult> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
-    {
-        var texts = HighlightsTexts.For(context.Language);
-        if (context.TeamId is not { Length: > 0 } teamId || string.IsNullOrEmpty(context.UserId))
-        {
-            return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.OnlyInTeam);
-        }
+    public Task<CardActionResult> SaveAsync(CardActionContext context, HighlightsCardData data, CancellationToken cancellationToken) =>
+        SaveAsync(context, context.TeamId!, data, HighlightsTexts.For(context.Language), cancellationToken);
 
-        if (HighlightsCardData.From(context.Action) is not { } data)
-        {
-            return CardActionResult.Refuse(CardActionErrors.InvalidInput, texts.CardNotFound);
-        }
+    public Task<CardActionResult> RemoveAsync(CardActionContext context, HighlightsCardData data, CancellationToken cancellationToken) =>
+        RemoveAsync(context, context.TeamId!, data, HighlightsTexts.For(context.Language), cancellationToken);
 
-        return context.Action.Verb switch
-        {
-            HighlightsCard.SaveVerb => await SaveAsync(context, teamId, data, texts, cancellationToken),
-            HighlightsCard.RemoveVerb => await RemoveAsync(context, teamId, data, texts, cancellationToken),
-            _ => await ShowAsync(context, teamId, data, viewer: null, texts, cancellationToken),
-        };
-    }
+    /// <summary>The card's refresh: the member's own view.</summary>
+    public Task<CardActionResult> ShowAsync(CardActionContext context, HighlightsCardData data, CancellationToken cancellationToken) =>
+        ShowAsync(context, context.TeamId!, data, viewer: null, HighlightsTexts.For(context.Language), cancellationToken);
 
     private async Task<CardActionResult> SaveAsync(CardActionContext context, string teamId, HighlightsCardData data, HighlightsTexts texts, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using SofSBot.BotFramework.Invoke;
+using SofSBot.Localization;
+using SofSBot.Routing;
 using SofSBot.Scheduling;
 
 namespace SofSBot.Routines.Highlights;
@@ -8,7 +10,7 @@ namespace SofSBot.Routines.Highlights;
 /// What the highlights card's actions carry: the card's meeting and its ISO week (which together find
 /// the week's partition within the acting user's team), and the text input when there is one.
 /// </summary>
-internal sealed record HighlightsCardData(string MeetingId, IsoWeek Week, string? Text)
+internal sealed record HighlightsCardData(string MeetingId, IsoWeek Week, string? Text) : ICardData<HighlightsCardData>
 {
     public const string MeetingIdField = "meetingId";
     public const string WeekField = "week";
@@ -19,6 +21,11 @@ internal sealed record HighlightsCardData(string MeetingId, IsoWeek Week, string
         [MeetingIdField] = meetingId,
         [WeekField] = WeekKey(week),
     };
+
+    /// <summary>Null when the data does not name a meeting and a valid ISO week.</summary>
+    public static HighlightsCardData? Bind(AdaptiveCardAction action) => From(action);
+
+    public static string InvalidMessage(Language language) => HighlightsTexts.For(language).CardNotFound;
 
     /// <summary>Null when the data does not name a meeting and a valid ISO week.</summary>
     public static HighlightsCardData? From(AdaptiveCardAction action)

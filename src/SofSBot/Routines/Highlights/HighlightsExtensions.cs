@@ -1,4 +1,5 @@
-using SofSBot.CardActions;
+using SofSBot.Roles;
+using SofSBot.Routing;
 
 namespace SofSBot.Routines.Highlights;
 
@@ -16,10 +17,20 @@ internal static class HighlightsExtensions
         services.AddSingleton<IHighlightsStore>(provider => provider.GetRequiredService<TableHighlightsStore>());
         services.AddSingleton<IWeekHighlights>(provider => provider.GetRequiredService<TableHighlightsStore>());
         services.AddSingleton<IRoutineCards, HighlightsCards>();
-        services.AddMemberCardActions<HighlightsActions>(HighlightsCard.SaveVerb, HighlightsCard.RemoveVerb, HighlightsCard.RefreshVerb);
+        services.Routes().MapHighlights();
 
         services.AddSingleton<HighlightsRetentionService>();
         services.AddHostedService(provider => provider.GetRequiredService<HighlightsRetentionService>());
         return builder;
+    }
+
+    /// <summary>Every member's own highlight, in the team; the card's data binds to <see cref="HighlightsCardData"/>.</summary>
+    public static BotRoutes MapHighlights(this BotRoutes routes)
+    {
+        var inTeam = RouteScope.TeamChannel(language => HighlightsTexts.For(language).OnlyInTeam);
+        return routes
+            .OnAction<HighlightsActions, HighlightsCardData>(HighlightsCard.SaveVerb, CommandAudience.Everyone, inTeam, actions => actions.SaveAsync)
+            .OnAction<HighlightsActions, HighlightsCardData>(HighlightsCard.RemoveVerb, CommandAudience.Everyone, inTeam, actions => actions.RemoveAsync)
+            .OnAction<HighlightsActions, HighlightsCardData>(HighlightsCard.RefreshVerb, CommandAudience.Everyone, inTeam, actions => actions.ShowAsync);
     }
 }
