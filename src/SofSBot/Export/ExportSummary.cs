@@ -86,8 +86,14 @@ internal sealed record ExportSummary(
     /// Builds the figures of <paramref name="periods"/>, and of the periods a year before them as far
     /// as <paramref name="tally"/> counted them (for the changes).
     /// </summary>
+    /// <param name="isSettled">
+    /// Whether a period's answers can no longer change (it has ended and none of its rounds takes
+    /// answers). The organisation's figures of a period that is not settled are withheld: two exports,
+    /// before and after one more small round closes, would otherwise differ by exactly that round's
+    /// answers, however each export alone passes the subtraction rule. Null: every period is settled.
+    /// </param>
     public static ExportSummary Build(
-        ExportCatalog catalog, ExportTally tally, IReadOnlyList<RatingPeriod> periods, int threshold, int level)
+        ExportCatalog catalog, ExportTally tally, IReadOnlyList<RatingPeriod> periods, int threshold, int level, Func<RatingPeriod, bool>? isSettled = null)
     {
         var teamGoals = new List<GoalFigures>();
         var goals = new List<GoalFigures>();
@@ -97,7 +103,7 @@ internal sealed record ExportSummary(
         var withoutAnswers = new List<(RatingPeriod, ExportTeam)>();
         foreach (var period in periods)
         {
-            var (periodTeamGoals, periodGoals) = Figures(catalog, tally, period, threshold, level);
+            var (periodTeamGoals, periodGoals) = Figures(catalog, tally, period, threshold, level, isSettled?.Invoke(period) ?? true);
             teamGoals.AddRange(periodTeamGoals);
             goals.AddRange(periodGoals);
             var (periodResponses, total) = CountResponses(catalog, tally, period, threshold);
@@ -111,7 +117,7 @@ internal sealed record ExportSummary(
 
             if (PeriodSelector.YearEarlier(catalog.Periods, period) is { } earlier)
             {
-                var (earlierTeamGoals, earlierGoals) = Figures(catalog, tally, earlier, threshold, level);
+                var (earlierTeamGoals, earlierGoals) = Figures(catalog, tally, earlier, threshold, level, isSettled?.Invoke(earlier) ?? true);
                 changes.AddRange(Compare(periodTeamGoals, earlierTeamGoals, earlier, threshold));
                 changes.AddRange(Compare(periodGoals, earlierGoals, earlier, threshold));
             }
@@ -137,7 +143,7 @@ internal sealed record ExportSummary(
     }
 
     private static (List<GoalFigures> TeamGoals, List<GoalFigures> Goals) Figures(
-        ExportCatalog catalog, ExportTally tally, RatingPeriod period, int threshold, int level)
+        ExportCatalog catalog, ExportTally tally, RatingPeriod period, int threshold, int level, bool settled)
     {
         var teamGoals = new List<GoalFigures>();
         var rounds = new List<IReadOnlyList<int>>();
@@ -183,7 +189,7 @@ internal sealed record ExportSummary(
                 }
             }
 
-            organisationSuppression[goalId] = disclosed.Total;
+            organisationSuppression[goalId] = settled ? disclosed.Total : Suppression.ProtectsSmallGroup;
         }
 
         var goals = organisation

@@ -66,7 +66,10 @@ internal sealed partial class RatingsExporter(
         var now = time.GetUtcNow();
         var open = catalog.Rounds.Where(round => round.AcceptsAnswers(now)).Select(round => (round.TeamId, round.RoundId)).ToHashSet();
         await ReadAsync([.. selection.Periods, .. earlier], open, tally, tracker, cancellationToken);
-        var summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, SwedishTime).Date);
+        var periodsTakingAnswers = catalog.Rounds.Where(round => open.Contains((round.TeamId, round.RoundId))).Select(round => round.PeriodId).ToHashSet(StringComparer.Ordinal);
+        bool IsSettled(RatingPeriod period) => period.EndDate < today && !periodsTakingAnswers.Contains(period.PeriodId);
+        var summary = ExportSummary.Build(catalog, tally, selection.Periods, threshold, level, IsSettled);
         switch (request.Format)
         {
             case ExportFormat.Xlsx:
@@ -99,7 +102,7 @@ internal sealed partial class RatingsExporter(
 
             default:
             {
-                var history = ExportSummary.Build(catalog, tally, [.. selection.Periods.Concat(earlier).OrderBy(period => period.StartDate)], threshold, level);
+                var history = ExportSummary.Build(catalog, tally, [.. selection.Periods.Concat(earlier).OrderBy(period => period.StartDate)], threshold, level, IsSettled);
                 await report.WriteAsync(summary, history, request.Language, output, cancellationToken);
                 break;
             }
