@@ -105,7 +105,9 @@ internal sealed partial class RatingPersonalData(
     {
         try
         {
-            if (await rounds.GetAsync(teamId, roundId, cancellationToken) is { } round)
+            // A closed round's card shows its results and no one's id: drawn again without the erased
+            // answers, the change between the two cards would show the team what that member answered.
+            if (await rounds.GetAsync(teamId, roundId, cancellationToken) is { IsClosed: false } round)
             {
                 await ratingRounds.UpdateCardAsync(round, cancellationToken);
             }

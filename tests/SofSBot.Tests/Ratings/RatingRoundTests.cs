@@ -372,6 +372,23 @@ public sealed class RatingRoundTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Erasing_a_members_data_does_not_draw_a_closed_rounds_results_again_so_the_change_cannot_show_their_answers()
+    {
+        var round = await OpenAndReadRoundAsync();
+        await AnswerAsync(round, Sara, new() { ["goal.forhallningssatt"] = "2" });
+        await AnswerAsync(round, Ahmed, new() { ["goal.forhallningssatt"] = "8" });
+        await AnswerAsync(round, Johan, new() { ["goal.forhallningssatt"] = "8" });
+        await AnswerAsync(round, Karin, new() { ["goal.forhallningssatt"] = "8" });
+        await InvokeAsync(RatingCards.CloseVerb, new() { ["roundId"] = round.RoundId }, Karin);
+        var replacementsBefore = _app.Connector.Calls.Count(call => call.Method == HttpMethod.Put);
+
+        await InvokeAsync(SofSBot.Privacy.PersonalDataCards.EraseVerb, [], Sara, personal: true);
+
+        Assert.DoesNotContain(await AnswerRowsAsync(), row => row.GetString("UserId") == "29:1sara");
+        Assert.Equal(replacementsBefore, _app.Connector.Calls.Count(call => call.Method == HttpMethod.Put));
+    }
+
+    [Fact]
     public async Task Erasing_the_data_of_a_member_who_has_not_answered_takes_their_id_off_the_open_rounds_card()
     {
         var round = await OpenAndReadRoundAsync();
