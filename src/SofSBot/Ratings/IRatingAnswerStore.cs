@@ -39,7 +39,7 @@ internal interface IRatingAnswerStore
     Task<int> CountRespondentsAsync(RatingRound round, CancellationToken cancellationToken);
 
     /// <summary>The count and the close mark, in one read of a constant few rows.</summary>
-    Task<RoundTally> ReadTallyAsync(RatingRound round, CancellationToken cancellationToken);
+    Task<RoundTally> ReadTallyAsync(string periodId, string teamId, string roundId, CancellationToken cancellationToken);
 
     /// <summary>Records next to the count that the round closed, so the shared card's version is one read.</summary>
     Task MarkClosedAsync(RatingRound round, CancellationToken cancellationToken);

@@ -103,7 +103,7 @@ internal sealed partial class RatingRounds(
     {
         var round = await rounds.GetAsync(teamId, roundId, cancellationToken)
             ?? throw new InvalidOperationException($"Round {roundId} of team {teamId} is gone.");
-        var tally = await answers.ReadTallyAsync(round, cancellationToken);
+        var tally = await answers.ReadTallyAsync(round.PeriodId, teamId, roundId, cancellationToken);
         if (round.IsClosed)
         {
             var (card, _) = await ResultsAsync(round, round.Language, cancellationToken);
@@ -122,7 +122,7 @@ internal sealed partial class RatingRounds(
 
     /// <summary>Changes whenever the shared view changes: a new respondent, or the close. One read of the round's count rows.</summary>
     public async Task<long> ReadVersionAsync(string teamId, string roundId, string periodId, CancellationToken cancellationToken) =>
-        Version(await answers.ReadTallyAsync(RoundKey(teamId, roundId, periodId), cancellationToken));
+        Version(await answers.ReadTallyAsync(periodId, teamId, roundId, cancellationToken));
 
     /// <summary>The results card of a round in a language, and how many answered.</summary>
     public async Task<(AdaptiveCard Card, int Respondents)> ResultsAsync(RatingRound round, Language language, CancellationToken cancellationToken)
@@ -241,10 +241,6 @@ internal sealed partial class RatingRounds(
 
     // The count rows are the whole version: a close marks them too (MarkClosedAsync), so the check is one read.
     private static long Version(RoundTally tally) => (tally.Respondents * 2L) + (tally.Closed ? 1 : 0);
-
-    /// <summary>Enough of a round to find its answers' partition.</summary>
-    private static RatingRound RoundKey(string teamId, string roundId, string periodId) => new(
-        teamId, roundId, periodId, string.Empty, default, false, Language.Swedish, string.Empty, null, default, null, [], null, [], null, null, false);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Team {TeamId} is not known; its roster (for the response rate) is unknown")]
     private partial void LogRosterUnknown(string teamId);

@@ -148,12 +148,12 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
     }
 
     public async Task<int> CountRespondentsAsync(RatingRound round, CancellationToken cancellationToken) =>
-        (await ReadTallyAsync(round, cancellationToken)).Respondents;
+        (await ReadTallyAsync(round.PeriodId, round.TeamId, round.RoundId, cancellationToken)).Respondents;
 
-    public async Task<RoundTally> ReadTallyAsync(RatingRound round, CancellationToken cancellationToken)
+    public async Task<RoundTally> ReadTallyAsync(string periodId, string teamId, string roundId, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
-        var state = await ReadCountAsync(table, round, PartitionKeyFor(round.PeriodId, round.TeamId), cancellationToken);
+        var state = await ReadCountAsync(table, PartitionKeyFor(periodId, teamId), roundId, cancellationToken);
         return new RoundTally(state.Total, state.Closed);
     }
 
