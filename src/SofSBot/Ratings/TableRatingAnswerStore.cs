@@ -38,6 +38,10 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
     // fails the batch with 412 and the rows are read again.
     private readonly ConcurrentDictionary<string, CountState> _counts = new(StringComparer.Ordinal);
 
+    // Which count shards this instance's saves are writing now: a first answer takes a free one, so saves
+    // here never collide on a shard (only with another instance's, which the ETag settles).
+    private readonly CountShardLeases _shards = new(CountShards);
+
     public static string PartitionKeyFor(string periodId, string teamId) => $"{TableKey.Escape(periodId)}|{TableKey.Escape(teamId)}";
 
     public static string AnswerRowKey(string roundId, string userId, string goalId) =>
@@ -50,17 +54,8 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
 
     public static string CountRowKey(string roundId, string shard) => $"{TableKey.Escape(roundId)}$c|{shard}";
 
-    /// <summary>The count shard a member's first answer is counted in (stable across processes).</summary>
-    public static string ShardOf(string userId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in userId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (hash % CountShards).ToString("D2", CultureInfo.InvariantCulture);
-    }
+    /// <summary>The count shard an erased member is taken off (any shard would do: the count is their sum).</summary>
+    public static string ShardOf(string userId) => CountShardLeases.ShardName(CountShardLeases.Hash(userId) % CountShards);
 
     public async Task<AnswerSaveOutcome> SaveAsync(
         RatingRound round, string userId, IReadOnlyDictionary<string, int> values, DateTimeOffset now, CancellationToken cancellationToken)
@@ -73,10 +68,10 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         var partitionKey = PartitionKeyFor(round.PeriodId, round.TeamId);
         var countKey = CountKey(partitionKey, round.RoundId);
-        var shard = ShardOf(userId);
+        List<TableEntity>? current = null;
         for (var attempt = 1; ; attempt++)
         {
-            var current = await ReadUserRowsAsync(table, partitionKey, round.RoundId, userId, cancellationToken);
+            current ??= await ReadUserRowsAsync(table, partitionKey, round.RoundId, userId, cancellationToken);
             var mine = current.ToDictionary(row => row.GetString("GoalId"), StringComparer.Ordinal);
             var stored = mine.ToDictionary(pair => pair.Key, pair => pair.Value.GetInt32("Value") ?? -1, StringComparer.Ordinal);
             var isRespondent = current.Count > 0;
@@ -108,44 +103,63 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
                 return new AnswerSaveOutcome(0, false, stored, null);
             }
 
-            CountState? counts = null;
-            if (!isRespondent)
+            if (isRespondent)
             {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partitionKey, RespondentRowKey(round.RoundId, userId))
+                try
                 {
-                    ["Kind"] = nameof(RatingRowKind.Respondent),
-                    ["PeriodId"] = round.PeriodId,
-                    ["TeamId"] = round.TeamId,
-                    ["RoundId"] = round.RoundId,
-                    ["UserId"] = userId,
-                    ["AnsweredAt"] = now,
-                }));
-                counts = _counts.TryGetValue(countKey, out var cached) ? cached : await ReadCountAsync(table, round, partitionKey, cancellationToken);
-                actions.AddRange(counts.Increment(partitionKey, round.RoundId, shard));
+                    await table.SubmitTransactionAsync(actions, cancellationToken);
+                    return new AnswerSaveOutcome(changedGoals, false, stored, null);
+                }
+                catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
+                {
+                    // The same member saved at once elsewhere (a retried invoke, two devices): decide again on what is stored now.
+                    current = null;
+                    await BackOffAsync(attempt, cancellationToken);
+                    continue;
+                }
             }
 
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partitionKey, RespondentRowKey(round.RoundId, userId))
+            {
+                ["Kind"] = nameof(RatingRowKind.Respondent),
+                ["PeriodId"] = round.PeriodId,
+                ["TeamId"] = round.TeamId,
+                ["RoundId"] = round.RoundId,
+                ["UserId"] = userId,
+                ["AnsweredAt"] = now,
+            }));
+            var firstCountAction = actions.Count;
+            var counts = _counts.TryGetValue(countKey, out var cached) ? cached : await ReadCountAsync(table, partitionKey, round.RoundId, cancellationToken, start: true);
+            using var lease = _shards.Take(countKey, userId);
+            actions.AddRange(counts.Increment(partitionKey, round.RoundId, lease.Shard));
             try
             {
                 var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
-                int? respondents = null;
-                if (counts is not null)
-                {
-                    var written = counts.Written(shard, responses.Value[^1].Headers.ETag ?? default);
-                    Remember(countKey, written);
-                    respondents = written.Total;
-                }
-
-                return new AnswerSaveOutcome(changedGoals, !isRespondent, stored, respondents);
+                var (count, _) = counts.Shards.GetValueOrDefault(lease.Shard);
+                var written = _counts.AddOrUpdate(
+                    countKey,
+                    _ => counts.Written(lease.Shard, count + 1, responses.Value[^1].Headers.ETag ?? default),
+                    (_, latest) => latest.Written(lease.Shard, count + 1, responses.Value[^1].Headers.ETag ?? default));
+                return new AnswerSaveOutcome(changedGoals, true, stored, written.Total);
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // The same member saved at once elsewhere (a retried invoke, two devices), or another member's
-                // first answer wrote the count shard: decide again on what is stored now.
+                // A count row changed meanwhile (another instance's first answer, a count taken once for an
+                // older round): read the count rows again, keep the member's. Anything else: the same member
+                // saved at once elsewhere; decide again on what is stored now.
                 _counts.TryRemove(countKey, out _);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 5))), cancellationToken);
+                if (exception.FailedTransactionActionIndex is not { } failed || failed < firstCountAction)
+                {
+                    current = null;
+                }
+
+                await BackOffAsync(attempt, cancellationToken);
             }
         }
     }
+
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt, 5))), cancellationToken);
 
     public async Task<int> CountRespondentsAsync(RatingRound round, CancellationToken cancellationToken) =>
         (await ReadTallyAsync(round.PeriodId, round.TeamId, round.RoundId, cancellationToken)).Respondents;
@@ -279,15 +293,13 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
         }
     }
 
-    private Task<CountState> ReadCountAsync(TableClient table, RatingRound round, string partitionKey, CancellationToken cancellationToken) =>
-        ReadCountAsync(table, partitionKey, round.RoundId, cancellationToken);
-
     /// <summary>
     /// The round's count rows (one RowKey range, at most <see cref="CountShards"/> + 1 rows). A round
     /// answered under the previous version has no count rows: its respondent marks are counted once and
     /// the result stored as the base row, which every later first answer requires to exist.
     /// </summary>
-    private async Task<CountState> ReadCountAsync(TableClient table, string partitionKey, string roundId, CancellationToken cancellationToken)
+    /// <param name="start">A save: a round nobody answered yet gets its base row (0) now, before the answers, so first answers at once do not all try to add it.</param>
+    private async Task<CountState> ReadCountAsync(TableClient table, string partitionKey, string roundId, CancellationToken cancellationToken, bool start = false)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -306,7 +318,7 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
             }
 
             var listed = await CountMarksAsync(table, partitionKey, roundId, cancellationToken);
-            if (listed == 0)
+            if (listed == 0 && !start)
             {
                 // A round nobody answered yet: its first answer writes the base row (0).
                 return state with { Base = 0 };
@@ -315,7 +327,7 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
             try
             {
                 await table.AddEntityAsync(CountEntity(partitionKey, roundId, BaseShard, listed), cancellationToken);
-                return state with { Base = listed, BaseExists = true, Listed = true };
+                return state with { Base = listed, BaseExists = true, Listed = listed > 0 };
             }
             catch (RequestFailedException exception) when (exception.Status == 409 && attempt < MaxAttempts)
             {
@@ -379,9 +391,9 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
                 : new TableTransactionAction(TableTransactionActionType.Add, CountEntity(partitionKey, roundId, shard, 1));
         }
 
-        /// <summary>The state after the batch of <see cref="Increment"/> succeeded.</summary>
-        public CountState Written(string shard, ETag etag) =>
-            this with { BaseExists = true, Listed = false, Shards = Shards.SetItem(shard, ((Shards.TryGetValue(shard, out var current) ? current.Count : 0) + 1, etag)) };
+        /// <summary>The state after the batch of <see cref="Increment"/> wrote <paramref name="count"/> into <paramref name="shard"/>.</summary>
+        public CountState Written(string shard, int count, ETag etag) =>
+            this with { BaseExists = true, Listed = false, Shards = Shards.SetItem(shard, (count, etag)) };
     }
 
     // Own-data requests are rare: a filtered scan of the table rather than an index kept on every answer.

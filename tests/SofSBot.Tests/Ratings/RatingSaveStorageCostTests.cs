@@ -99,7 +99,7 @@ public sealed class RatingSaveStorageCostTests(AzuriteFixture azurite, ITestOutp
         return card;
     }
 
-    /// <summary>Respondents written straight into storage as an earlier version stored them: 8 answers and the mark each.</summary>
+    /// <summary>Respondents written straight into storage as the previous version stored them: 8 answers and the mark each, no count rows.</summary>
     private async Task SeedRespondentsAsync(RatingRound round, int count)
     {
         var table = azurite.TableServiceClient.GetTableClient(_app.TablePrefix + TableRatingAnswerStore.TableName);
