@@ -25,7 +25,7 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
     public const string TableName = "RatingAnswers";
 
     /// <summary>Count rows a first answer may write: members answering at once spread over these.</summary>
-    public const int CountShards = 16;
+    public const int CountShards = 32;
 
     private const int MaxAttempts = 30;
     private const int MaxBatchActions = 100;
@@ -41,6 +41,8 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
     // Which count shards this instance's saves are writing now: a first answer takes a free one, so saves
     // here never collide on a shard (only with another instance's, which the ETag settles).
     private readonly CountShardLeases _shards = new(CountShards);
+
+    private readonly ConcurrentDictionary<string, Task<CountState>> _loading = new(StringComparer.Ordinal);
 
     public static string PartitionKeyFor(string periodId, string teamId) => $"{TableKey.Escape(periodId)}|{TableKey.Escape(teamId)}";
 
@@ -129,7 +131,7 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
                 ["AnsweredAt"] = now,
             }));
             var firstCountAction = actions.Count;
-            var counts = _counts.TryGetValue(countKey, out var cached) ? cached : await ReadCountAsync(table, partitionKey, round.RoundId, cancellationToken, start: true);
+            var counts = _counts.TryGetValue(countKey, out var cached) ? cached : await LoadCountAsync(table, partitionKey, round.RoundId, countKey);
             using var lease = _shards.Take(countKey, userId);
             actions.AddRange(counts.Increment(partitionKey, round.RoundId, lease.Shard));
             try
@@ -155,6 +157,24 @@ internal sealed class TableRatingAnswerStore(TableProvider tables) : IRatingAnsw
 
                 await BackOffAsync(attempt, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// The count rows for a save, read once for all saves in this instance that need them at the same
+    /// time (a round's first answers arrive together), not once each.
+    /// </summary>
+    private async Task<CountState> LoadCountAsync(TableClient table, string partitionKey, string roundId, string countKey)
+    {
+        // Not the caller's token: the read serves every save waiting on it.
+        var loading = _loading.GetOrAdd(countKey, _ => ReadCountAsync(table, partitionKey, roundId, CancellationToken.None, start: true));
+        try
+        {
+            return await loading;
+        }
+        finally
+        {
+            _loading.TryRemove(KeyValuePair.Create(countKey, loading));
         }
     }
 

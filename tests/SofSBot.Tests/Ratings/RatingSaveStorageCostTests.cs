@@ -21,8 +21,8 @@ namespace SofSBot.Tests.Ratings;
 [Collection(AzuriteCollection.Name)]
 public sealed class RatingSaveStorageCostTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
-    /// <summary>Rows a query on a save may return beyond the member's own 8 answers.</summary>
-    private const int ConstantRows = 16;
+    /// <summary>Rows a query on a save may return beyond the member's own 8 answers (the round's count rows: a base, 32 shards, the close mark).</summary>
+    private const int ConstantRows = TableRatingAnswerStore.CountShards + 2;
 
     private static readonly JsonObject Ahmed = User("29:1ahmed", "Ahmed Hassan", "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f");
     private static readonly JsonObject Johan = User("29:1johan", "Johan Berg", "8d9e0f1a-2b3c-4d4e-9f5a-6b7c8d9e0f1a");
