@@ -61,7 +61,7 @@ internal static class RatingsBenchmark
                 results.Add(result);
                 Console.WriteLine(
                     $"run {run}: {result.AnswersPerSecond:0} invokes/s in {result.Wall.TotalSeconds:0.00} s, p50 {result.P50.TotalMilliseconds:0} ms, " +
-                    $"p99 {result.P99.TotalMilliseconds:0} ms, failed {result.Failed}, lost answers {result.Lost}, card replacements {result.CardUpdates}");
+                    $"p99 {result.P99.TotalMilliseconds:0} ms, max {result.Max.TotalMilliseconds:0} ms, failed {result.Failed}, lost answers {result.Lost}, card replacements {result.CardUpdates}, CPU {result.CpuMsPerInvoke:0.0} ms/invoke");
             }
         }
         finally
@@ -74,6 +74,7 @@ internal static class RatingsBenchmark
         Console.WriteLine($"  {"throughput",-18} {Median(results, r => r.AnswersPerSecond):0} invokes/s ({Median(results, r => r.AnswersPerSecond) * 8:0} answers/s)");
         Console.WriteLine($"  {"invoke p50",-18} {Median(results, r => r.P50.TotalMilliseconds):0} ms");
         Console.WriteLine($"  {"invoke p99",-18} {Median(results, r => r.P99.TotalMilliseconds):0} ms");
+        Console.WriteLine($"  {"CPU per invoke",-18} {Median(results, r => r.CpuMsPerInvoke):0.0} ms (this process: the bot and the load generator; Azurite runs apart)");
         Console.WriteLine($"  {"failed invokes",-18} {results.Max(r => r.Failed)} (worst run)");
         Console.WriteLine($"  {"lost answers",-18} {results.Max(r => r.Lost)} of {members * 8} (worst run)");
         return results.Any(r => r.Lost > 0 || r.Failed > 0 || r.Unexpected > 0) ? 1 : 0;
@@ -107,6 +108,8 @@ internal static class RatingsBenchmark
         var latencies = new double[members];
         var failed = 0;
         using var gate = new SemaphoreSlim(concurrency);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(memberIds.Select(async (member, index) =>
         {
@@ -135,6 +138,8 @@ internal static class RatingsBenchmark
             }
         }));
         wall.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
 
         var stored = await app.Services.GetRequiredService<IRatingAnswerStore>().ListAsync(round, CancellationToken.None);
         var byKey = stored.ToDictionary(answer => (answer.UserId, answer.GoalId), answer => answer.Value);
@@ -156,10 +161,12 @@ internal static class RatingsBenchmark
             wall.Elapsed,
             TimeSpan.FromMilliseconds(Percentile(latencies, 0.50)),
             TimeSpan.FromMilliseconds(Percentile(latencies, 0.99)),
+            TimeSpan.FromMilliseconds(latencies[^1]),
             failed,
             lost,
             connector.Updates,
-            connector.Unexpected.Count);
+            connector.Unexpected.Count,
+            cpu.TotalMilliseconds / members);
     }
 
     private static string CurrentPeriodId() => RatingPeriod.DefaultFor(RatingCards.TodayIn(DateTimeOffset.UtcNow)).PeriodId;
@@ -238,4 +245,4 @@ internal static class RatingsBenchmark
 
 /// <summary>One run of the ratings benchmark.</summary>
 internal sealed record RatingsRunResult(
-    double AnswersPerSecond, TimeSpan Wall, TimeSpan P50, TimeSpan P99, int Failed, int Lost, int CardUpdates, int Unexpected);
+    double AnswersPerSecond, TimeSpan Wall, TimeSpan P50, TimeSpan P99, TimeSpan Max, int Failed, int Lost, int CardUpdates, int Unexpected, double CpuMsPerInvoke);

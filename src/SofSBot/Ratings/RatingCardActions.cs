@@ -83,8 +83,16 @@ internal sealed partial class RatingCardActions(
         if (outcome.FirstAnswer)
         {
             // Only a new respondent changes what everyone sees (the counter).
-            respondentCounts.CountNewRespondent(round);
-            await UpdateSharedCardAsync(context, round, cancellationToken);
+            if (outcome.Respondents is { } counted)
+            {
+                respondentCounts.Counted(round, counted);
+            }
+            else
+            {
+                respondentCounts.CountNewRespondent(round);
+            }
+
+            await UpdateSharedCardAsync(context, round, cancellationToken, outcome.Respondents);
         }
 
         var lastDay = RatingCards.FormatLastDay(round.Deadline, context.Language);
@@ -96,9 +104,9 @@ internal sealed partial class RatingCardActions(
             return CardActionResult.ShowMessage(notice);
         }
 
+        // The member's answers as the save left them: no second read.
         var respondents = await respondentCounts.CountAsync(round, cancellationToken);
-        var mine = await answers.GetForUserAsync(round, context.UserId, cancellationToken);
-        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents, Values(mine), context.Language, IsLeader(context.ResolvedRoles), notice));
+        return CardActionResult.ShowCard(RatingCards.Personal(round, respondents, outcome.Answers, context.Language, IsLeader(context.ResolvedRoles), notice));
     }
 
     /// <summary>Leaders only (the router checks the role before this runs).</summary>
@@ -185,14 +193,23 @@ internal sealed partial class RatingCardActions(
             ? await rounds.GetAsync(teamId, roundId, cancellationToken)
             : null;
 
-    /// <summary>Replaces the round's own card (stored when it was posted), never the one the invoke names.</summary>
-    private async Task UpdateSharedCardAsync(CardActionContext context, RatingRound round, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Replaces the round's own card (stored when it was posted), never the one the invoke names. After a
+    /// save that counted a first answer, the first rendering is the state the save left (no read); the
+    /// version check after it reads the count and renders from storage if it moved on.
+    /// </summary>
+    private async Task UpdateSharedCardAsync(CardActionContext context, RatingRound round, CancellationToken cancellationToken, int? respondents = null)
+    {
+        var known = respondents ?? -1;
         await updater.UpdateAsync(
             context.Turn,
             await ratingRounds.FindCardAsync(round, cancellationToken),
-            token => ratingRounds.RenderSharedAsync(round.TeamId, round.RoundId, token),
-            token => ratingRounds.ReadVersionAsync(round.TeamId, round.RoundId, token),
+            token => Interlocked.Exchange(ref known, -1) is var count and >= 0
+                ? Task.FromResult(RatingRounds.RenderOpen(round, count))
+                : ratingRounds.RenderSharedAsync(round.TeamId, round.RoundId, token),
+            token => ratingRounds.ReadVersionAsync(round.TeamId, round.RoundId, round.PeriodId, token),
             cancellationToken);
+    }
 
     private static string RoundIdFor(string teamId, string? formMessageId)
     {

@@ -20,8 +20,7 @@ internal sealed class RatingRoundCards(
         var lastDay = meeting.MeetingDate.AddDays((int)Math.Ceiling(options.Value.ScheduledRoundLength.TotalDays) - 1);
         var round = await ratingRounds.CreateAsync(
             meeting.TeamId, meeting.MeetingId, period, RatingCards.DeadlineAfter(lastDay), meeting.Language, meeting.ChannelId, openedBy: null, cancellationToken);
-        var respondents = await answers.ListRespondentsAsync(round, cancellationToken);
-        return RatingCards.Shared(round, respondents.Count);
+        return RatingCards.Shared(round, await answers.CountRespondentsAsync(round, cancellationToken));
     }
 
     /// <summary>Remembers the card's place now, so the deadline can replace it with the results even if nobody touched it.</summary>

@@ -103,22 +103,26 @@ internal sealed partial class RatingRounds(
     {
         var round = await rounds.GetAsync(teamId, roundId, cancellationToken)
             ?? throw new InvalidOperationException($"Round {roundId} of team {teamId} is gone.");
+        var tally = await answers.ReadTallyAsync(round.PeriodId, teamId, roundId, cancellationToken);
         if (round.IsClosed)
         {
-            var (card, respondents) = await ResultsAsync(round, round.Language, cancellationToken);
-            return new SharedCard(card, Version(round, respondents));
+            var (card, _) = await ResultsAsync(round, round.Language, cancellationToken);
+            return new SharedCard(card, Version(tally));
         }
 
-        var count = (await answers.ListRespondentsAsync(round, cancellationToken)).Count;
-        return new SharedCard(RatingCards.Shared(round, count), Version(round, count));
+        return new SharedCard(RatingCards.Shared(round, tally.Respondents), Version(tally));
     }
 
-    /// <summary>Changes whenever the shared view changes: a new respondent, or the close.</summary>
-    public async Task<long> ReadVersionAsync(string teamId, string roundId, CancellationToken cancellationToken)
-    {
-        var round = await rounds.GetAsync(teamId, roundId, cancellationToken);
-        return round is null ? -1 : Version(round, (await answers.ListRespondentsAsync(round, cancellationToken)).Count);
-    }
+    /// <summary>
+    /// The shared view of an open round as a save just left it (the round it read, the count it wrote):
+    /// no read. The version check after the replacement reads the count and renders afresh if it moved on.
+    /// </summary>
+    public static SharedCard RenderOpen(RatingRound round, int respondents) =>
+        new(RatingCards.Shared(round, respondents), Version(new RoundTally(respondents, Closed: false)));
+
+    /// <summary>Changes whenever the shared view changes: a new respondent, or the close. One read of the round's count rows.</summary>
+    public async Task<long> ReadVersionAsync(string teamId, string roundId, string periodId, CancellationToken cancellationToken) =>
+        Version(await answers.ReadTallyAsync(periodId, teamId, roundId, cancellationToken));
 
     /// <summary>The results card of a round in a language, and how many answered; while the round is open, the count only.</summary>
     public async Task<(AdaptiveCard Card, int Respondents)> ResultsAsync(RatingRound round, Language language, CancellationToken cancellationToken)
@@ -158,6 +162,7 @@ internal sealed partial class RatingRounds(
             cancellationToken);
         if (closed is not null)
         {
+            await answers.MarkClosedAsync(closed, cancellationToken);
             LogClosed(teamId, roundId);
         }
 
@@ -196,7 +201,7 @@ internal sealed partial class RatingRounds(
             card.ConversationId,
             card.ActivityId,
             token => RenderSharedAsync(round.TeamId, round.RoundId, token),
-            token => ReadVersionAsync(round.TeamId, round.RoundId, token),
+            token => ReadVersionAsync(round.TeamId, round.RoundId, round.PeriodId, token),
             cancellationToken);
     }
 
@@ -244,7 +249,8 @@ internal sealed partial class RatingRounds(
         return await RememberCardAsync(round, posted.Id, posted.ActivityId, cancellationToken);
     }
 
-    private static long Version(RatingRound round, int respondents) => (respondents * 2L) + (round.IsClosed ? 1 : 0);
+    // The count rows are the whole version: a close marks them too (MarkClosedAsync), so the check is one read.
+    private static long Version(RoundTally tally) => (tally.Respondents * 2L) + (tally.Closed ? 1 : 0);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Team {TeamId} is not known; its roster (for the response rate) is unknown")]
     private partial void LogRosterUnknown(string teamId);

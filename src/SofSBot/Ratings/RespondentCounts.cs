@@ -4,9 +4,9 @@ namespace SofSBot.Ratings;
 
 /// <summary>
 /// How many answered a round, for the counter on a member's own view: read at most once a second per
-/// round in this instance, and counted up in between as members answer here. Counting reads the
-/// round's respondent marks (one row per member), so a thousand members answering at once would
-/// otherwise read a million rows. The shared card in the channel always counts afresh.
+/// round in this instance (the count rows kept with the answers, a constant few), taken from a save
+/// that counted a first answer, and counted up in between as members answer here. The shared card in
+/// the channel always reads the count afresh.
 /// </summary>
 internal sealed class RespondentCounts(IRatingAnswerStore answers, TimeProvider time)
 {
@@ -26,12 +26,15 @@ internal sealed class RespondentCounts(IRatingAnswerStore answers, TimeProvider 
                 _counts.Clear();
             }
 
-            cached = ((await answers.ListRespondentsAsync(round, cancellationToken)).Count, now);
+            cached = (await answers.CountRespondentsAsync(round, cancellationToken), now);
             _counts[key] = cached;
         }
 
         return cached.Count;
     }
+
+    /// <summary>The count a save just read or wrote.</summary>
+    public void Counted(RatingRound round, int respondents) => _counts[Key(round)] = (respondents, time.GetUtcNow());
 
     /// <summary>A member answered the round for the first time, here.</summary>
     public void CountNewRespondent(RatingRound round) =>

@@ -57,6 +57,9 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
 
     public string TablePrefix { get; }
 
+    /// <summary>Every request the app sent to Table storage (see <see cref="StorageRequestCounter"/>).</summary>
+    public StorageRequestCounter StorageRequests { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Without an app id the bot runs anonymously, which it allows only in Development, as locally.
@@ -83,6 +86,14 @@ internal sealed class SofSBotApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => Connector));
+            // The app's own table client, counting its requests (the connection string as configured).
+            services.AddSingleton(provider =>
+            {
+                var clientOptions = new TableClientOptions();
+                clientOptions.AddPolicy(StorageRequests, Azure.Core.HttpPipelinePosition.PerRetry);
+                var storage = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SofSBot.Storage.StorageOptions>>().Value;
+                return new TableServiceClient(storage.ConnectionString, clientOptions);
+            });
             if (_time is not null)
             {
                 services.AddSingleton(_time);
